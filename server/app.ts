@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { openDatabase, type OpenDatabase } from "./db.ts";
+import type { Logger } from "./logger.ts";
+import { createEventBus } from "./pubsub.ts";
+import { loadQuestionnaire } from "./questionnaire/load.ts";
+import { loadPages, type WebMode } from "./web.ts";
+import { createWebSocketServer } from "./websocket.ts";
+import { createGraphQLServer } from "./yoga.ts";
+
+export interface AppOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  questionsDir?: string;
+  web: WebMode;
+  logger: Logger;
+}
+
+export interface App {
+  /** The base URL the server listens on, such as http://127.0.0.1:3000. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+const defaultQuestionsDir = resolve(import.meta.dirname, "../questions");
+
+/**
+ * Starts one HTTP server for the pages, `/graphql` and its websocket, after
+ * loading the questionnaire and migrating the database. Rejects if any of them fails.
+ */
+export async function startApp(options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const questionnaire = await loadQuestionnaire(options.questionsDir ?? defaultQuestionsDir);
+  logger.info(
+    { version: questionnaire.version, questions: questionnaire.questionsByKey.size },
+    "questionnaire loaded",
+  );
+
+  const database = await openDatabase(options);
+  const yoga = createGraphQLServer({
+    prisma: database.prisma,
+    pubsub: createEventBus(),
+    questionnaire,
+    logger,
+  });
+  const websocket = createWebSocketServer(yoga, logger);
+  const server = createServer();
+  const pages = await loadPages(options.web, server).catch(async (error) => {
+    await database.close();
+    throw error;
+  });
+
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    const path = (request.url ?? "/").split("?")[0];
+    if (path === "/healthz") return void checkHealth(database, response);
+    if (path === "/graphql") return void yoga.requestListener(request, response);
+    pages.handle(request, response);
+  });
+  server.on("upgrade", (request, socket, head) => {
+    const path = (request.url ?? "/").split("?")[0];
+    if (path === "/graphql") return websocket.handleUpgrade(request, socket, head);
+    // In dev mode Vite's live reload listens for its own upgrades on this server.
+    if (options.web !== "dev") socket.destroy();
+  });
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once("error", rejectListen);
+    server.listen(options.port, options.host, () => resolveListen());
+  }).catch(async (error) => {
+    await pages.close();
+    await database.close();
+    throw error;
+  });
+
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+  logger.info({ url, database: database.kind }, "listening");
+
+  return {
+    url,
+    async stop() {
+      logger.info("stopping");
+      const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      await websocket.close();
+      server.closeIdleConnections();
+      await closed;
+      await pages.close();
+      await database.close();
+      logger.info("stopped");
+    },
+  };
+}
+
+async function checkHealth(database: OpenDatabase, response: ServerResponse) {
+  try {
+    await database.prisma.$queryRaw`SELECT 1`;
+    response.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
+  } catch {
+    response.writeHead(503, { "content-type": "text/plain" }).end("database unreachable\n");
+  }
+}

@@ -1,0 +1,66 @@
+import { builder } from "../builder.ts";
+import { requireMember } from "../access.ts";
+import { badInput } from "../errors.ts";
+import { recordAnswer } from "../answers/record.ts";
+import { checkChoice } from "../validation.ts";
+import { Question } from "./questionnaire.ts";
+
+export const Answer = builder.prismaObject("Answer", {
+  description:
+    "The current answer to one question. A level of null with dontKnow false means open, " +
+    "for example after a section reset.",
+  fields: (t) => ({
+    questionKey: t.exposeString("questionKey"),
+    question: t.field({
+      type: Question,
+      resolve: (answer, _args, context) => {
+        const question = context.questionnaire.questionsByKey.get(answer.questionKey);
+        if (!question) throw new Error(`question ${answer.questionKey} is not in the questionnaire`);
+        return question;
+      },
+    }),
+    level: t.exposeInt("level", { nullable: true, description: "1 to 5, or null." }),
+    dontKnow: t.exposeBoolean("dontKnow", { description: 'Answered "I don\'t know".' }),
+    note: t.exposeString("note", { nullable: true }),
+    needsImprovement: t.exposeBoolean("needsImprovement", {
+      description: 'Flagged "we need to do better here".',
+    }),
+    version: t.exposeInt("version", {
+      description: "Grows by one with each change; pass it as expectedVersion to detect conflicts.",
+    }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    updatedBy: t.relation("updatedBy", { nullable: true }),
+  }),
+});
+
+builder.mutationField("setAnswer", (t) =>
+  t.prismaField({
+    type: "Answer",
+    description:
+      'Sets a level from 1 to 5 or "I don\'t know" (exactly one of the two). With ' +
+      "expectedVersion, a stale version is rejected with CONFLICT and the current answer.",
+    args: {
+      assessmentId: t.arg.id({ required: true }),
+      questionKey: t.arg.string({ required: true }),
+      level: t.arg.int(),
+      dontKnow: t.arg.boolean(),
+      expectedVersion: t.arg.int(),
+    },
+    resolve: async (query, _root, args, context) => {
+      const viewer = requireMember(context, String(args.assessmentId), "write");
+      const question = context.questionnaire.questionsByKey.get(args.questionKey);
+      if (!question) throw badInput(`Unknown question "${args.questionKey}"`, "questionKey");
+      const choice = checkChoice(args.level, args.dontKnow);
+
+      const { answerId, event } = await recordAnswer(context, {
+        viewer,
+        questionKey: question.key,
+        choice,
+        expectedVersion: args.expectedVersion ?? null,
+      });
+
+      if (event) context.pubsub.publish("assessment:changed", viewer.assessmentId, event);
+      return context.prisma.answer.findUniqueOrThrow({ ...query, where: { id: answerId } });
+    },
+  }),
+);

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { badInput } from "./errors.ts";
+
+// Names are shown to every member, so control characters (which could break
+// the layout or logs) are rejected along with empty and very long ones.
+const printable = /^[^\p{Cc}\p{Cs}]*$/u;
+
+export const MAX_DISPLAY_NAME = 60;
+export const MAX_ASSESSMENT_NAME = 120;
+
+const displayName = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(MAX_DISPLAY_NAME, `must be at most ${MAX_DISPLAY_NAME} characters`)
+  .regex(printable, "must not contain control characters");
+
+const assessmentName = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(MAX_ASSESSMENT_NAME, `must be at most ${MAX_ASSESSMENT_NAME} characters`)
+  .regex(printable, "must not contain control characters");
+
+/** Parses `value` or raises BAD_USER_INPUT naming the argument. */
+function check<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw badInput(`${field} ${result.error.issues[0].message}`, field);
+}
+
+export const checkDisplayName = (value: string, field: string) => check(displayName, value, field);
+export const checkAssessmentName = (value: string) => check(assessmentName, value, "name");
+
+export interface Choice {
+  level: number | null;
+  dontKnow: boolean;
+}
+
+/** Turns setAnswer's `level` and `dontKnow` into one choice, exactly one of the two. */
+export function checkChoice(level: number | null | undefined, dontKnow: boolean | null | undefined): Choice {
+  const hasLevel = level !== null && level !== undefined;
+  if (hasLevel && dontKnow) {
+    throw badInput("Give either level or dontKnow: true, not both", "level");
+  }
+  if (hasLevel) {
+    if (!Number.isInteger(level) || level < 1 || level > 5) {
+      throw badInput(`level must be an integer from 1 to 5, got ${level}`, "level");
+    }
+    return { level, dontKnow: false };
+  }
+  if (dontKnow) return { level: null, dontKnow: true };
+  throw badInput("Give a level from 1 to 5 or dontKnow: true", "level");
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import { GraphQLError } from "graphql";
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { type Context, findViewer, parseBearer } from "./context.ts";
+import type { Database } from "./db.ts";
+import type { Logger } from "./logger.ts";
+import type { PubSub } from "./pubsub.ts";
+import type { Questionnaire } from "./questionnaire/types.ts";
+import { schema } from "./schema/index.ts";
+
+export interface YogaOptions {
+  prisma: Database;
+  pubsub: PubSub;
+  questionnaire: Questionnaire;
+  logger: Logger;
+}
+
+/** What Yoga's context function receives over HTTP (`request`) or the websocket. */
+interface InitialContext {
+  request?: Request;
+  connectionParams?: Record<string, unknown>;
+}
+
+export type Yoga = YogaServerInstance<InitialContext, Context>;
+
+export function createGraphQLServer({ prisma, pubsub, questionnaire, logger }: YogaOptions): Yoga {
+  return createYoga<InitialContext, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    logging: {
+      debug: (...args) => logger.debug({ yoga: args }, "yoga"),
+      info: (...args) => logger.info({ yoga: args }, "yoga"),
+      warn: (...args) => logger.warn({ yoga: args }, "yoga"),
+      error: (...args) => logger.error({ yoga: args }, "yoga"),
+    },
+    maskedErrors: { maskError: (error) => maskError(error, logger) },
+    context: async ({ request, connectionParams }) => {
+      const header = request
+        ? request.headers.get("authorization")
+        : connectionParams?.authorization;
+      return {
+        prisma,
+        pubsub,
+        questionnaire,
+        logger,
+        viewer: await findViewer(prisma, parseBearer(header)),
+      };
+    },
+  });
+}
+
+/**
+ * Passes expected errors (those that carry a code) to the client as they are,
+ * and replaces any other with a generic one whose request id points to the
+ * full error in the log.
+ */
+function maskError(error: unknown, logger: Logger): Error {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof GraphQLError && typeof original.extensions?.code === "string") {
+    return error as Error;
+  }
+
+  const requestId = randomUUID();
+  logger.error({ err: original, requestId }, "unexpected error in a GraphQL operation");
+  return new GraphQLError("Unexpected error; the server log has details under this requestId", {
+    extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+    path: error instanceof GraphQLError ? error.path : undefined,
+  });
+}
