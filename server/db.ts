@@ -3,7 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { applyMigrations } from "./db/migrations.ts";
+import { applyMigrations, listMigrationNames } from "./db/migrations.ts";
 import { lockDataDir } from "./db/lock.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import type { Logger } from "./logger.ts";
@@ -29,17 +29,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     ? await openServer(options.databaseUrl)
     : await openEmbedded(options.dataDir);
 
+  const prisma = new PrismaClient({ adapter: opened.adapter });
   try {
-    const applied = await applyMigrations(opened.adapter, (line) =>
-      options.logger.debug({ engine: line }, "schema engine"),
-    );
-    if (applied.length > 0) options.logger.info({ migrations: applied }, "applied migrations");
+    await migrate(prisma, opened.adapter, options.logger);
   } catch (error) {
+    await prisma.$disconnect();
     await opened.close();
     throw error;
   }
 
-  const prisma = new PrismaClient({ adapter: opened.adapter });
   return {
     prisma,
     kind: opened.kind,
@@ -48,6 +46,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       await opened.close();
     },
   };
+}
+
+// Starting Prisma's schema engine costs seconds (a 5 MB WebAssembly module), so
+// it runs only when the database lacks one of the checked-in migrations.
+async function migrate(
+  prisma: PrismaClient,
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  logger: Logger,
+) {
+  const applied = await appliedMigrationNames(prisma);
+  const pending = (await listMigrationNames()).filter((name) => !applied.has(name));
+  if (pending.length === 0) return;
+
+  logger.info({ pending }, "applying migrations");
+  const names = await applyMigrations(adapter, (line) => logger.debug({ engine: line }, "schema engine"));
+  logger.info({ migrations: names }, "applied migrations");
+}
+
+async function appliedMigrationNames(prisma: PrismaClient): Promise<Set<string>> {
+  const [table] = await prisma.$queryRaw<{ name: string | null }[]>`
+    SELECT to_regclass('_prisma_migrations')::text AS name`;
+  if (!table?.name) return new Set();
+
+  const rows = await prisma.$queryRaw<{ migration_name: string }[]>`
+    SELECT migration_name FROM _prisma_migrations
+    WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  return new Set(rows.map((row) => row.migration_name));
 }
 
 interface Opened {

@@ -11,11 +11,16 @@ export function readDatamodel(): Promise<string> {
   return readFile(join(prismaDir, "schema.prisma"), "utf8");
 }
 
-async function listMigrations() {
-  const names = (await readdir(migrationsDir, { withFileTypes: true }).catch(() => []))
+/** Returns the names of the checked-in migrations, oldest first. */
+export async function listMigrationNames(): Promise<string[]> {
+  return (await readdir(migrationsDir, { withFileTypes: true }).catch(() => []))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+}
+
+async function listMigrations() {
+  const names = await listMigrationNames();
 
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({

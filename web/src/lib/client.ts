@@ -1,0 +1,80 @@
+import { Client, fetchExchange, subscriptionExchange } from "@urql/core";
+import { createClient as createSocketClient, type Client as SocketClient } from "graphql-ws";
+import { currentAuthorization } from "./session.ts";
+
+export type ConnectionState = "connecting" | "connected" | "reconnecting";
+
+export interface GraphQLConnection {
+  client: Client;
+  socket: SocketClient;
+  /** Calls `listener` on every change of the websocket's state; returns the unsubscriber. */
+  onState(listener: (state: ConnectionState, reconnected: boolean) => void): () => void;
+}
+
+/**
+ * Creates the one urql client of the page: queries and mutations over HTTP,
+ * subscriptions over graphql-ws on the same origin. The socket retries for
+ * ever with backoff, because a workshop laptop may sleep or lose the network.
+ */
+export function createConnection(): GraphQLConnection {
+  const listeners = new Set<(state: ConnectionState, reconnected: boolean) => void>();
+  let connectedBefore = false;
+  const emit = (state: ConnectionState, reconnected = false) => {
+    for (const listener of listeners) listener(state, reconnected);
+  };
+
+  const origin = new URL("/graphql", window.location.href);
+  origin.protocol = origin.protocol === "https:" ? "wss:" : "ws:";
+
+  const socket = createSocketClient({
+    url: origin.href,
+    lazy: true,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    retryWait: async (retries) => {
+      const delay = Math.min(500 * 2 ** retries, 5000) * (0.75 + Math.random() / 2);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    },
+    keepAlive: 10_000,
+    connectionParams: () => {
+      const authorization = currentAuthorization();
+      return authorization ? { authorization } : {};
+    },
+    on: {
+      connected: () => {
+        emit("connected", connectedBefore);
+        connectedBefore = true;
+      },
+      closed: () => emit(connectedBefore ? "reconnecting" : "connecting"),
+    },
+  });
+
+  const client = new Client({
+    url: "/graphql",
+    preferGetMethod: false,
+    requestPolicy: "network-only",
+    fetchOptions: () => {
+      const authorization = currentAuthorization();
+      return { headers: authorization ? { authorization } : {} };
+    },
+    exchanges: [
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({
+            unsubscribe: socket.subscribe({ ...request, query: request.query ?? "" }, sink),
+          }),
+        }),
+      }),
+    ],
+  });
+
+  return {
+    client,
+    socket,
+    onState(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

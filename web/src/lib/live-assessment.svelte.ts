@@ -1,0 +1,160 @@
+import type { Client } from "@urql/core";
+import type { ConnectionState, GraphQLConnection } from "./client.ts";
+import { describeError } from "./errors.ts";
+import { ASSESSMENT, ASSESSMENT_CHANGED, RESET_SECTION, SET_ANSWER } from "./operations.ts";
+import type {
+  Answer,
+  Assessment,
+  AssessmentChange,
+  Participant,
+  Questionnaire,
+} from "./types.ts";
+
+export interface Choice {
+  level: number | null;
+  dontKnow: boolean;
+}
+
+/**
+ * One assessment as this page sees it, kept equal to the server's: it loads
+ * the assessment, applies each change event in revision order, and reloads
+ * whenever it may have missed one (a gap in revisions or a reconnect).
+ */
+export class LiveAssessment {
+  assessment = $state<Assessment | null>(null);
+  viewer = $state<Participant | null>(null);
+  connection = $state<ConnectionState>("connecting");
+  loadError = $state<string | null>(null);
+  /** The latest change made by someone else, for the page's polite live region. */
+  announcement = $state("");
+  /** Questions whose choice is being saved. */
+  saving = $state<Record<string, boolean>>({});
+  /** Questions whose last choice failed to save, with the reason. */
+  failed = $state<Record<string, { message: string; choice: Choice }>>({});
+
+  readonly #client: Client;
+  readonly #stops: (() => void)[] = [];
+
+  constructor(
+    connection: GraphQLConnection,
+    readonly id: string,
+    readonly questionnaire: Questionnaire,
+  ) {
+    this.#client = connection.client;
+    this.#stops.push(
+      connection.onState((state, reconnected) => {
+        this.connection = state;
+        if (reconnected) void this.load();
+      }),
+    );
+  }
+
+  /** Loads the assessment and follows its changes until `stop`. */
+  start(): void {
+    void this.load();
+    const subscription = this.#client
+      .subscription(ASSESSMENT_CHANGED, { id: this.id })
+      .subscribe((result) => {
+        if (result.data) this.#apply(result.data.assessmentChanged as AssessmentChange);
+      });
+    this.#stops.push(() => subscription.unsubscribe());
+  }
+
+  stop(): void {
+    for (const stop of this.#stops.splice(0)) stop();
+  }
+
+  async load(): Promise<void> {
+    const result = await this.#client.query(ASSESSMENT, { id: this.id }).toPromise();
+    if (result.error) {
+      this.loadError = describeError(result.error);
+      return;
+    }
+    if (!result.data?.assessment) {
+      this.loadError = "This assessment does not exist or you are not a member of it.";
+      return;
+    }
+    this.loadError = null;
+    this.viewer = result.data.viewer;
+    this.assessment = result.data.assessment;
+  }
+
+  answerOf(questionKey: string): Answer | undefined {
+    return this.assessment?.answers.find((answer) => answer.questionKey === questionKey);
+  }
+
+  sectionResult(sectionKey: string) {
+    return this.assessment?.sections.find((section) => section.key === sectionKey);
+  }
+
+  async choose(questionKey: string, choice: Choice): Promise<void> {
+    this.saving[questionKey] = true;
+    delete this.failed[questionKey];
+
+    const result = await this.#client
+      .mutation(SET_ANSWER, { assessmentId: this.id, questionKey, ...choice })
+      .toPromise();
+
+    delete this.saving[questionKey];
+    if (result.error) {
+      this.failed[questionKey] = { message: describeError(result.error), choice };
+      return;
+    }
+    this.#mergeAnswers([result.data.setAnswer as Answer]);
+  }
+
+  /** Clears a section for everyone; returns an error message, or null on success. */
+  async reset(sectionKey: string): Promise<string | null> {
+    const result = await this.#client
+      .mutation(RESET_SECTION, { assessmentId: this.id, sectionKey })
+      .toPromise();
+    if (result.error) return describeError(result.error);
+    // The change event carries the cleared answers; reload in case it raced ahead.
+    if (this.assessment && result.data.resetSection.revision > this.assessment.revision) {
+      await this.load();
+    }
+    return null;
+  }
+
+  #apply(change: AssessmentChange): void {
+    const assessment = this.assessment;
+    if (!assessment || change.revision <= assessment.revision) return;
+    if (change.revision > assessment.revision + 1) {
+      void this.load();
+      return;
+    }
+
+    this.#mergeAnswers(change.answers);
+    assessment.sections = change.sections;
+    assessment.overall = change.overall;
+    assessment.revision = change.revision;
+    this.#announce(change);
+  }
+
+  // Keeps the newer of two copies of an answer, so that a mutation's response
+  // and its change event may arrive in either order.
+  #mergeAnswers(answers: Answer[]): void {
+    const assessment = this.assessment;
+    if (!assessment) return;
+    for (const answer of answers) {
+      const index = assessment.answers.findIndex((a) => a.questionKey === answer.questionKey);
+      if (index === -1) assessment.answers.push(answer);
+      else if (assessment.answers[index].version <= answer.version) assessment.answers[index] = answer;
+    }
+  }
+
+  #announce(change: AssessmentChange): void {
+    const author = change.answers[0]?.updatedBy;
+    if (!author || author.id === this.viewer?.id) return;
+
+    const section = this.questionnaire.sections.find((s) => s.key === change.sectionKey);
+    if (change.kind === "SECTION_RESET") {
+      this.announcement = `${author.name} reset the ${section?.title ?? change.sectionKey} section.`;
+      return;
+    }
+    const answer = change.answers[0];
+    const question = section?.questions.find((q) => q.key === answer.questionKey);
+    const choice = answer.dontKnow ? "I don't know" : `level ${answer.level}`;
+    this.announcement = `${author.name} chose ${choice} for “${question?.text ?? answer.questionKey}”`;
+  }
+}
