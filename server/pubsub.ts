@@ -16,14 +16,15 @@ export interface AnswerRecord {
   updatedBy: { id: string; name: string; role: string } | null;
 }
 
-export type ChangeKind = "ANSWER_SET" | "SECTION_RESET";
+export type ChangeKind = "SUBSCRIBED" | "ANSWER_SET" | "SECTION_RESET";
 
 /** Published after the commit of every accepted change to an assessment's answers. */
 export interface AssessmentChangeEvent extends Scores {
   assessmentId: string;
   revision: number;
   kind: ChangeKind;
-  sectionKey: string;
+  /** The section the change is in; null for SUBSCRIBED. */
+  sectionKey: string | null;
   answers: AnswerRecord[];
 }
 

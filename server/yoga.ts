@@ -56,15 +56,20 @@ export function createGraphQLServer({ prisma, pubsub, questionnaire, logger }: Y
  * full error in the log.
  */
 function maskError(error: unknown, logger: Logger): Error {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof GraphQLError && typeof original.extensions?.code === "string") {
-    return error as Error;
-  }
+  const original = (error as { originalError?: unknown }).originalError ?? error;
+  if (hasCode(original) || (original === error && hasCode(error))) return error as Error;
 
   const requestId = randomUUID();
   logger.error({ err: original, requestId }, "unexpected error in a GraphQL operation");
   return new GraphQLError("Unexpected error; the server log has details under this requestId", {
     extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
-    path: error instanceof GraphQLError ? error.path : undefined,
+    path: (error as { path?: readonly (string | number)[] }).path,
   });
+}
+
+// Checked by shape, not with instanceof: a test runner or bundler may load a
+// second copy of graphql, whose GraphQLError is another class.
+function hasCode(error: unknown): boolean {
+  const extensions = (error as { extensions?: { code?: unknown } } | null)?.extensions;
+  return typeof extensions?.code === "string";
 }

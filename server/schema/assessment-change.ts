@@ -1,11 +1,16 @@
 import { builder } from "../builder.ts";
 import { requireMember } from "../access.ts";
 import type { AnswerRecord, AssessmentChangeEvent, ChangeKind as ChangeKindValue } from "../pubsub.ts";
+import { followChanges } from "../answers/follow.ts";
 import { Answer } from "./answer.ts";
 import { ScoreSummary, SectionResult } from "./scores.ts";
 
 const ChangeKind = builder.enumType("ChangeKind", {
   values: {
+    SUBSCRIBED: {
+      description:
+        "The first event of every subscription: the current revision and scores, no answers.",
+    },
     ANSWER_SET: { description: "One answer was set." },
     SECTION_RESET: { description: "Every answer of a section was cleared." },
   } satisfies Record<ChangeKindValue, unknown>,
@@ -13,17 +18,20 @@ const ChangeKind = builder.enumType("ChangeKind", {
 
 const AssessmentChange = builder.objectRef<AssessmentChangeEvent>("AssessmentChange").implement({
   description:
-    "One accepted change. Revisions arrive in order, one apart: a client that sees a gap " +
-    "has missed a change and should refetch the assessment.",
+    "One accepted change, or the state at the start of a subscription. Revisions arrive in " +
+    "order, one apart: a client that sees a gap has missed a change and should refetch.",
   fields: (t) => ({
     assessmentId: t.exposeID("assessmentId"),
     revision: t.exposeInt("revision", { description: "The revision this change produced." }),
     kind: t.field({ type: ChangeKind, resolve: (event) => event.kind }),
-    sectionKey: t.exposeString("sectionKey", { description: "The section the change is in." }),
+    sectionKey: t.exposeString("sectionKey", {
+      nullable: true,
+      description: "The section the change is in; null for SUBSCRIBED.",
+    }),
     answer: t.field({
       type: Answer,
       nullable: true,
-      description: "The answer that was set; null for a section reset.",
+      description: "The answer that was set; null for other kinds.",
       resolve: (event) => (event.kind === "ANSWER_SET" ? asAnswer(event.answers[0]) : null),
     }),
     answers: t.field({
@@ -49,7 +57,7 @@ builder.subscriptionField("assessmentChanged", (t) =>
     args: { assessmentId: t.arg.id({ required: true }) },
     subscribe: (_root, args, context) => {
       const viewer = requireMember(context, String(args.assessmentId), "read");
-      return context.pubsub.subscribe("assessment:changed", viewer.assessmentId);
+      return followChanges(context, viewer.assessmentId);
     },
     resolve: (event) => event,
   }),

@@ -70,6 +70,9 @@ builder.mutationField("createAssessment", (t) =>
             include: { participants: true },
           });
           context.logger.info({ assessmentId: assessment.id }, "assessment created");
+          // The rest of this operation, such as the returned assessment's
+          // joinCode, is answered as the new facilitator.
+          context.viewer = assessment.participants[0];
           return {
             assessmentId: assessment.id,
             participantId: assessment.participants[0].id,
@@ -114,6 +117,7 @@ builder.mutationField("joinAssessment", (t) =>
         { assessmentId: assessment.id, participantId: participant.id, role: participant.role },
         "participant joined",
       );
+      context.viewer = participant;
       return { assessmentId: assessment.id, participantId: participant.id, token, joinCode: null };
     },
   }),

@@ -33,6 +33,8 @@ export class LiveAssessment {
   failed = $state<Record<string, { message: string; choice: Choice }>>({});
 
   readonly #client: Client;
+  /** The highest revision the server has reported, loaded or not. */
+  #serverRevision = 0;
   readonly #stops: (() => void)[] = [];
 
   constructor(
@@ -42,10 +44,9 @@ export class LiveAssessment {
   ) {
     this.#client = connection.client;
     this.#stops.push(
-      connection.onState((state, reconnected) => {
-        this.connection = state;
-        if (reconnected) void this.load();
-      }),
+      // After a reconnect the subscription starts again with a SUBSCRIBED
+      // event, whose revision tells whether anything was missed meanwhile.
+      connection.onState((state) => (this.connection = state)),
     );
   }
 
@@ -77,6 +78,8 @@ export class LiveAssessment {
     this.loadError = null;
     this.viewer = result.data.viewer;
     this.assessment = result.data.assessment;
+    // A change may have been announced while this query was on its way.
+    if (this.#serverRevision > result.data.assessment.revision) await this.load();
   }
 
   answerOf(questionKey: string): Answer | undefined {
@@ -117,8 +120,14 @@ export class LiveAssessment {
   }
 
   #apply(change: AssessmentChange): void {
+    this.#serverRevision = Math.max(this.#serverRevision, change.revision);
     const assessment = this.assessment;
-    if (!assessment || change.revision <= assessment.revision) return;
+    if (!assessment) return;
+    if (change.kind === "SUBSCRIBED") {
+      if (change.revision !== assessment.revision) void this.load();
+      return;
+    }
+    if (change.revision <= assessment.revision) return;
     if (change.revision > assessment.revision + 1) {
       void this.load();
       return;

@@ -65,8 +65,8 @@ export interface Assessment {
 
 export interface AssessmentChange {
   revision: number;
-  kind: "ANSWER_SET" | "SECTION_RESET";
-  sectionKey: string;
+  kind: "SUBSCRIBED" | "ANSWER_SET" | "SECTION_RESET";
+  sectionKey: string | null;
   answers: Answer[];
   sections: SectionResult[];
   overall: ScoreSummary;
