@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { chromiumPath } from "./tests/browser/chromium.ts";
 
 const port = Number(process.env.E2E_PORT ?? 3555);
 // Each run starts on an empty embedded database of its own.
@@ -19,7 +20,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromiumPath(),
       // The machine has no network beyond loopback, and tests run as root.
       args: [
         "--no-sandbox",

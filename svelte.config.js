@@ -16,7 +16,11 @@ export default {
       routes: "web/src/routes",
       appTemplate: "web/src/app.html",
       errorTemplate: "web/src/error.html",
-      hooks: { client: "web/src/hooks.client", server: "web/src/hooks.server", universal: "web/src/hooks" },
+      hooks: {
+        client: "web/src/hooks.client",
+        server: "web/src/hooks.server",
+        universal: "web/src/hooks",
+      },
       params: "web/src/params",
       serviceWorker: "web/src/service-worker",
     },

@@ -14,7 +14,9 @@ if (!/^[a-z0-9_]{1,60}$/.test(name)) {
 const database = new PGlite("memory://");
 try {
   const folder = await createMigration(name, new PrismaPGlite(database), () => {});
-  process.stdout.write(folder ? `Wrote ${folder}/migration.sql\n` : "The schema has not changed.\n");
+  process.stdout.write(
+    folder ? `Wrote ${folder}/migration.sql\n` : "The schema has not changed.\n",
+  );
 } finally {
   await database.close();
 }

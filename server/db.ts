@@ -60,7 +60,9 @@ async function migrate(
   if (pending.length === 0) return;
 
   logger.info({ pending }, "applying migrations");
-  const names = await applyMigrations(adapter, (line) => logger.debug({ engine: line }, "schema engine"));
+  const names = await applyMigrations(adapter, (line) =>
+    logger.debug({ engine: line }, "schema engine"),
+  );
   logger.info({ migrations: names }, "applied migrations");
 }
 

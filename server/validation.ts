@@ -38,7 +38,10 @@ export interface Choice {
 }
 
 /** Turns setAnswer's `level` and `dontKnow` into one choice, exactly one of the two. */
-export function checkChoice(level: number | null | undefined, dontKnow: boolean | null | undefined): Choice {
+export function checkChoice(
+  level: number | null | undefined,
+  dontKnow: boolean | null | undefined,
+): Choice {
   const hasLevel = level !== null && level !== undefined;
   if (hasLevel && dontKnow) {
     throw badInput("Give either level or dontKnow: true, not both", "level");

@@ -30,7 +30,10 @@ export async function loadPages(mode: WebMode, server: Server): Promise<PageServ
       appType: "custom",
       server: { middlewareMode: true, hmr: { server } },
     });
-    return { handle: (request, response) => vite.middlewares(request, response), close: () => vite.close() };
+    return {
+      handle: (request, response) => vite.middlewares(request, response),
+      close: () => vite.close(),
+    };
   }
 
   if (!existsSync(builtHandler)) {

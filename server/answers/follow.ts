@@ -29,10 +29,16 @@ export function followChanges(context: Context, assessmentId: string) {
   });
 }
 
-async function readSnapshot(context: Context, assessmentId: string): Promise<AssessmentChangeEvent> {
+async function readSnapshot(
+  context: Context,
+  assessmentId: string,
+): Promise<AssessmentChangeEvent> {
   const assessment = await context.prisma.assessment.findUniqueOrThrow({
     where: { id: assessmentId },
-    select: { revision: true, answers: { select: { questionKey: true, level: true, dontKnow: true } } },
+    select: {
+      revision: true,
+      answers: { select: { questionKey: true, level: true, dontKnow: true } },
+    },
   });
   return {
     assessmentId,

@@ -15,8 +15,9 @@ export async function resetSection(
   sectionKey: string,
 ): Promise<AssessmentChangeEvent | null> {
   const assessmentId = viewer.assessmentId;
-  const questionKeys = (context.questionnaire.sections.find((s) => s.key === sectionKey)?.questions ?? [])
-    .map((question) => question.key);
+  const questionKeys = (
+    context.questionnaire.sections.find((s) => s.key === sectionKey)?.questions ?? []
+  ).map((question) => question.key);
 
   const outcome = await changeAnswers(context, assessmentId, async (tx, revision) => {
     const answered = await tx.answer.findMany({

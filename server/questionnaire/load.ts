@@ -152,11 +152,12 @@ function locate(
 
 function formatPath(path: PropertyKey[]): string {
   return path
-    .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${String(part)}`))
+    .map((part, index) =>
+      typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${String(part)}`,
+    )
     .join("");
 }
 
 function digest(sections: Section[]): string {
   return createHash("sha256").update(JSON.stringify(sections)).digest("hex").slice(0, 12);
 }
-

@@ -15,7 +15,8 @@ export const Answer = builder.prismaObject("Answer", {
       type: Question,
       resolve: (answer, _args, context) => {
         const question = context.questionnaire.questionsByKey.get(answer.questionKey);
-        if (!question) throw new Error(`question ${answer.questionKey} is not in the questionnaire`);
+        if (!question)
+          throw new Error(`question ${answer.questionKey} is not in the questionnaire`);
         return question;
       },
     }),

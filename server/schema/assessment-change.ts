@@ -1,6 +1,10 @@
 import { builder } from "../builder.ts";
 import { requireMember } from "../access.ts";
-import type { AnswerRecord, AssessmentChangeEvent, ChangeKind as ChangeKindValue } from "../pubsub.ts";
+import type {
+  AnswerRecord,
+  AssessmentChangeEvent,
+  ChangeKind as ChangeKindValue,
+} from "../pubsub.ts";
 import { followChanges } from "../answers/follow.ts";
 import { Answer } from "./answer.ts";
 import { ScoreSummary, SectionResult } from "./scores.ts";

@@ -19,7 +19,10 @@ const JoinResult = builder.objectRef<JoinResultData>("JoinResult").implement({
     assessment: t.prismaField({
       type: "Assessment",
       resolve: (query, result, _args, context) =>
-        context.prisma.assessment.findUniqueOrThrow({ ...query, where: { id: result.assessmentId } }),
+        context.prisma.assessment.findUniqueOrThrow({
+          ...query,
+          where: { id: result.assessmentId },
+        }),
     }),
     participant: t.prismaField({
       type: "Participant",

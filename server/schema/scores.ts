@@ -11,7 +11,7 @@ export const ScoreSummary = builder.objectRef<ScoreSummaryData>("ScoreSummary").
     score: t.exposeFloat("score", {
       nullable: true,
       description:
-        'Mean level (1.0 to 5.0) of the answered questions, or null when none is answered. ' +
+        "Mean level (1.0 to 5.0) of the answered questions, or null when none is answered. " +
         '"I don\'t know" never counts.',
     }),
   }),

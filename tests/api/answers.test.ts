@@ -17,7 +17,8 @@ async function workshop() {
     id,
     facilitator: created.token as string,
     participant: joined.token as string,
-    read: async () => (await request(server.url, ASSESSMENT, { id }, created.token)).data!.assessment,
+    read: async () =>
+      (await request(server.url, ASSESSMENT, { id }, created.token)).data!.assessment,
     set: (token: string, variables: Record<string, unknown>) =>
       request(server.url, SET_ANSWER, { assessmentId: id, ...variables }, token),
   };
@@ -38,7 +39,12 @@ describe("setAnswer", () => {
     const event = await changes.change(2);
     await client.dispose();
 
-    expect(subscribed).toMatchObject({ revision: 1, kind: "SUBSCRIBED", answer: null, answers: [] });
+    expect(subscribed).toMatchObject({
+      revision: 1,
+      kind: "SUBSCRIBED",
+      answer: null,
+      answers: [],
+    });
     expect(subscribed.overall).toEqual({ answered: 1, dontKnow: 0, score: 2 });
     expect(response.data!.setAnswer).toEqual({
       questionKey: "security/supply-chain",
@@ -211,7 +217,11 @@ describe("resetSection", () => {
     expect(event).toMatchObject({ revision: 5, kind: "SECTION_RESET", sectionKey: "security" });
     expect(event.answer).toBeNull();
     expect(event.answers).toHaveLength(2);
-    expect(event.answers.every((a: { level: unknown; dontKnow: boolean }) => a.level === null && !a.dontKnow)).toBe(true);
+    expect(
+      event.answers.every(
+        (a: { level: unknown; dontKnow: boolean }) => a.level === null && !a.dontKnow,
+      ),
+    ).toBe(true);
     expect(assessment.sections.find((s: { key: string }) => s.key === "security")).toEqual({
       key: "security",
       total: 14,
@@ -258,7 +268,13 @@ describe("concurrent changes", () => {
     await group.set(group.participant, { questionKey: "people/training", level: 1 });
 
     const keys = [
-      ...["cost/capacity", "cost/compute", "cost/carbon", "cost/spending", "cost/workload-location"],
+      ...[
+        "cost/capacity",
+        "cost/compute",
+        "cost/carbon",
+        "cost/spending",
+        "cost/workload-location",
+      ],
       ...["governance/provisioning", "governance/version-control", "operations/monitoring"],
       ...["security/supply-chain", "security/vulnerabilities", "security/network-access"],
       ...["technology/current-stack", "technology/technology-choice", "data/retention"],

@@ -107,7 +107,11 @@ export function subscribe(client: Client, query: string, variables: Record<strin
     unsubscribe,
     /** Resolves with the `count`-th event (1-based) once it has arrived. */
     async nth(count: number, timeoutMs?: number) {
-      await waitFor(() => events.length >= count || failure !== undefined, `event ${count}`, timeoutMs);
+      await waitFor(
+        () => events.length >= count || failure !== undefined,
+        `event ${count}`,
+        timeoutMs,
+      );
       if (events.length < count) throw new Error(`subscription failed: ${JSON.stringify(failure)}`);
       return events[count - 1];
     },
@@ -118,13 +122,21 @@ export function subscribe(client: Client, query: string, variables: Record<strin
           const change = event.data?.assessmentChanged;
           return change && change.kind !== "SUBSCRIBED" && change.revision === revision;
         });
-      await waitFor(() => Boolean(find()) || failure !== undefined, `revision ${revision}`, timeoutMs);
+      await waitFor(
+        () => Boolean(find()) || failure !== undefined,
+        `revision ${revision}`,
+        timeoutMs,
+      );
       if (!find()) throw new Error(`subscription failed: ${JSON.stringify(failure)}`);
       return find()!.data!.assessmentChanged;
     },
     /** Resolves with the errors that ended the subscription. */
     async failed(timeoutMs?: number) {
-      await waitFor(() => failure !== undefined || completed || events.length > 0, "an error", timeoutMs);
+      await waitFor(
+        () => failure !== undefined || completed || events.length > 0,
+        "an error",
+        timeoutMs,
+      );
       return { failure, events };
     },
   };

@@ -25,14 +25,29 @@ describe("createAssessment", () => {
 
   it("starts with every section open", async () => {
     const created = await createAssessment();
-    const response = await request(server.url, ASSESSMENT, { id: created.assessment.id }, created.token);
+    const response = await request(
+      server.url,
+      ASSESSMENT,
+      { id: created.assessment.id },
+      created.token,
+    );
     const { sections, overall } = response.data!.assessment;
 
     expect(sections.map((s: { key: string }) => s.key)).toEqual([
-      "cost", "data", "governance", "operations", "people", "security", "technology",
+      "cost",
+      "data",
+      "governance",
+      "operations",
+      "people",
+      "security",
+      "technology",
     ]);
     expect(sections.find((s: { key: string }) => s.key === "security")).toEqual({
-      key: "security", total: 14, answered: 0, dontKnow: 0, score: null,
+      key: "security",
+      total: 14,
+      answered: 0,
+      dontKnow: 0,
+      score: null,
     });
     expect(overall).toEqual({ total: 47, answered: 0, dontKnow: 0, score: null });
   });
@@ -41,7 +56,11 @@ describe("createAssessment", () => {
     ["an empty name", { name: "   ", facilitatorName: "Priya" }, "name"],
     ["a huge name", { name: "x".repeat(121), facilitatorName: "Priya" }, "name"],
     ["an empty facilitator name", { name: "Acme", facilitatorName: "" }, "facilitatorName"],
-    ["a huge facilitator name", { name: "Acme", facilitatorName: "x".repeat(10_000) }, "facilitatorName"],
+    [
+      "a huge facilitator name",
+      { name: "Acme", facilitatorName: "x".repeat(10_000) },
+      "facilitatorName",
+    ],
     ["a control character", { name: "Acme", facilitatorName: "Pri\u0007ya" }, "facilitatorName"],
   ])("rejects %s with BAD_USER_INPUT", async (_case, variables, field) => {
     const response = await request(server.url, CREATE, variables);
@@ -77,7 +96,12 @@ describe("joinAssessment", () => {
     const created = await createAssessment();
     await request(server.url, JOIN, { code: created.joinCode, name: "Sam" });
     await request(server.url, JOIN, { code: created.joinCode, name: "Ola", role: "OBSERVER" });
-    const response = await request(server.url, ASSESSMENT, { id: created.assessment.id }, created.token);
+    const response = await request(
+      server.url,
+      ASSESSMENT,
+      { id: created.assessment.id },
+      created.token,
+    );
 
     expect(response.data!.assessment.participants).toEqual([
       { name: "Priya", role: "FACILITATOR" },
@@ -102,7 +126,12 @@ describe("joinAssessment", () => {
   ])("rejects %s and adds nobody", async (_case, name) => {
     const created = await createAssessment();
     const response = await request(server.url, JOIN, { code: created.joinCode, name });
-    const after = await request(server.url, ASSESSMENT, { id: created.assessment.id }, created.token);
+    const after = await request(
+      server.url,
+      ASSESSMENT,
+      { id: created.assessment.id },
+      created.token,
+    );
 
     expect(codeOf(response)).toBe("BAD_USER_INPUT");
     expect(after.data!.assessment.participants).toHaveLength(1);
@@ -115,7 +144,12 @@ describe("joinAssessment", () => {
       name: "Mallory",
       role: "FACILITATOR",
     });
-    const after = await request(server.url, ASSESSMENT, { id: created.assessment.id }, created.token);
+    const after = await request(
+      server.url,
+      ASSESSMENT,
+      { id: created.assessment.id },
+      created.token,
+    );
 
     expect(codeOf(response)).toBe("FORBIDDEN");
     expect(after.data!.assessment.participants).toHaveLength(1);

@@ -27,8 +27,18 @@ describe("server process", () => {
     const joined = (await request(first.url, JOIN, { code: created.joinCode, name: "Sam" })).data!
       .joinAssessment;
     const id = created.assessment.id;
-    await request(first.url, SET_ANSWER, { assessmentId: id, questionKey: "security/supply-chain", level: 3 }, joined.token);
-    await request(first.url, SET_ANSWER, { assessmentId: id, questionKey: "data/retention", dontKnow: true }, created.token);
+    await request(
+      first.url,
+      SET_ANSWER,
+      { assessmentId: id, questionKey: "security/supply-chain", level: 3 },
+      joined.token,
+    );
+    await request(
+      first.url,
+      SET_ANSWER,
+      { assessmentId: id, questionKey: "data/retention", dontKnow: true },
+      created.token,
+    );
     const before = (await request(first.url, ASSESSMENT, { id }, created.token)).data!.assessment;
 
     expect(await stopProcess(first.child)).toBe(0);
@@ -37,12 +47,20 @@ describe("server process", () => {
 
     expect(after.data!.assessment).toEqual(before);
     expect(after.data!.assessment.revision).toBe(2);
-    expect(after.data!.assessment.overall).toEqual({ total: 47, answered: 1, dontKnow: 1, score: 3 });
+    expect(after.data!.assessment.overall).toEqual({
+      total: 47,
+      answered: 1,
+      dontKnow: 1,
+      score: 3,
+    });
   });
 
   it("closes open websockets with 1001 on SIGTERM", async () => {
     const server = await start(await newDataDir());
-    const socket = new WebSocket(`${server.url.replace("http", "ws")}/graphql`, "graphql-transport-ws");
+    const socket = new WebSocket(
+      `${server.url.replace("http", "ws")}/graphql`,
+      "graphql-transport-ws",
+    );
     await new Promise((resolveOpen) => socket.once("open", resolveOpen));
     const closed = new Promise<number>((resolveClose) => socket.once("close", resolveClose));
 

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, joinByLink, openSection, startAssessment, statement } from "./pages.ts";
+import { expectAccessible, openSection, startAssessment, statement } from "./pages.ts";
 
 test("every page has no WCAG 2.2 AA violation", async ({ browser }) => {
   const context = await browser.newContext();
@@ -77,7 +77,11 @@ test("an observer sees answers but cannot change them", async ({ browser }) => {
 
   await statement(priya, "How do you manage risks?", "Informally, by individuals.").check();
 
-  await expect(statement(ola, "How do you manage risks?", "Informally, by individuals.")).toBeChecked();
-  await expect(statement(ola, "How do you manage risks?", "Informally, by individuals.")).toBeDisabled();
+  await expect(
+    statement(ola, "How do you manage risks?", "Informally, by individuals."),
+  ).toBeChecked();
+  await expect(
+    statement(ola, "How do you manage risks?", "Informally, by individuals."),
+  ).toBeDisabled();
   await expect(ola.getByRole("button", { name: "Reset section" })).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, joinByLink, openSection, startAssessment, statement } from "./pages.ts";
+import { joinByLink, openSection, startAssessment, statement } from "./pages.ts";
 
 const SOFTWARE = "How do you manage accounts used by software, not people?";
 const IDENTITIES = "How does your organisation manage user identities and authentication?";
@@ -23,7 +23,9 @@ test("two browsers answer the Security section together", async ({ browser }) =>
 
   const samsCopy = statement(sam, SOFTWARE, "We use API keys that don’t change often.");
   await expect(samsCopy).toBeChecked();
-  await expect(sam.getByTestId("changed-security/software-accounts")).toContainText("Answered by Priya");
+  await expect(sam.getByTestId("changed-security/software-accounts")).toContainText(
+    "Answered by Priya",
+  );
   await expect(sam.getByTestId("progress-security")).toContainText("1 answered");
   await expect(sam.getByTestId("score-security")).toHaveText("2.0");
   await expect(sam.getByTestId("announcer")).toContainText("Priya chose level 2");
@@ -36,7 +38,9 @@ test("two browsers answer the Security section together", async ({ browser }) =>
   await expect(priya.getByTestId("score-security")).toHaveText("2.0");
 
   await priya.reload();
-  await expect(statement(priya, SOFTWARE, "We use API keys that don’t change often.")).toBeChecked();
+  await expect(
+    statement(priya, SOFTWARE, "We use API keys that don’t change often."),
+  ).toBeChecked();
   await expect(statement(priya, IDENTITIES, "I don't know")).toBeChecked();
 
   await priyaContext.close();

@@ -30,7 +30,9 @@ describe("shipped questionnaire", () => {
     for (const question of questionnaire.questionsByKey.values()) {
       for (const level of question.levels) {
         const where = `${question.key} level ${level.value}`;
-        expect(sentences(level.goodEnoughWhen), `${where} goodEnoughWhen`).toBeGreaterThanOrEqual(2);
+        expect(sentences(level.goodEnoughWhen), `${where} goodEnoughWhen`).toBeGreaterThanOrEqual(
+          2,
+        );
         expect(sentences(level.goodEnoughWhen), `${where} goodEnoughWhen`).toBeLessThanOrEqual(5);
         expect(sentences(level.howToImprove), `${where} howToImprove`).toBeGreaterThanOrEqual(2);
         expect(sentences(level.howToImprove), `${where} howToImprove`).toBeLessThanOrEqual(5);
@@ -42,14 +44,18 @@ describe("shipped questionnaire", () => {
     const questionnaire = await loadQuestionnaire(shipped);
     const security = questionnaire.sections.find((section) => section.key === "security")!;
     // The published text lists each question, its five statements and "I don't know".
-    const lines = (await readFile(resolve(import.meta.dirname, "../fixtures/security-section.txt"), "utf8"))
+    const lines = (
+      await readFile(resolve(import.meta.dirname, "../fixtures/security-section.txt"), "utf8")
+    )
       .split("\n")
       .filter((line) => line !== "");
     const published = Array.from({ length: lines.length / 7 }, (_, index) =>
       lines.slice(index * 7, index * 7 + 7),
     );
 
-    expect(security.questions.map((question) => question.key)[0]).toBe("security/software-accounts");
+    expect(security.questions.map((question) => question.key)[0]).toBe(
+      "security/software-accounts",
+    );
     expect(
       security.questions.map((question) => [
         question.text,
@@ -97,25 +103,34 @@ describe("loadQuestionnaire on broken files", () => {
     const broken = levels();
     broken[2].statement = "  ";
     await writeQuestion(directory, "alpha", "second", { levels: broken });
-    expect(await failure()).toMatch(/alpha\/second\.yaml:\d+: levels\[2\]\.statement must not be empty/);
+    expect(await failure()).toMatch(
+      /alpha\/second\.yaml:\d+: levels\[2\]\.statement must not be empty/,
+    );
   });
 
   it("rejects empty guidance", async () => {
     const broken = levels();
     broken[4].howToImprove = "";
     await writeQuestion(directory, "alpha", "first", { levels: broken });
-    expect(await failure()).toMatch(/alpha\/first\.yaml:\d+: levels\[4\]\.howToImprove must not be empty/);
+    expect(await failure()).toMatch(
+      /alpha\/first\.yaml:\d+: levels\[4\]\.howToImprove must not be empty/,
+    );
   });
 
   it("rejects levels out of order", async () => {
     const broken = levels();
     [broken[1], broken[2]] = [broken[2], broken[1]];
     await writeQuestion(directory, "alpha", "first", { levels: broken });
-    expect(await failure()).toMatch(/alpha\/first\.yaml:\d+: levels\[1\]\.level is 3 but must be 2/);
+    expect(await failure()).toMatch(
+      /alpha\/first\.yaml:\d+: levels\[1\]\.level is 3 but must be 2/,
+    );
   });
 
   it("rejects a duplicate question key", async () => {
-    await writeYaml(directory, "alpha/section.yaml", { title: "Alpha", questions: ["first", "second", "first"] });
+    await writeYaml(directory, "alpha/section.yaml", {
+      title: "Alpha",
+      questions: ["first", "second", "first"],
+    });
     expect(await failure()).toMatch(/alpha\/section\.yaml: duplicate question key "first"/);
   });
 
@@ -140,7 +155,10 @@ describe("loadQuestionnaire on broken files", () => {
   });
 
   it("rejects a listed question without a file", async () => {
-    await writeYaml(directory, "alpha/section.yaml", { title: "Alpha", questions: ["first", "second", "third"] });
+    await writeYaml(directory, "alpha/section.yaml", {
+      title: "Alpha",
+      questions: ["first", "second", "third"],
+    });
     expect(await failure()).toMatch(/alpha\/third\.yaml: file is missing/);
   });
 
@@ -156,12 +174,16 @@ describe("loadQuestionnaire on broken files", () => {
 
   it("rejects a duplicate YAML key", async () => {
     await writeFile(join(directory, "alpha/first.yaml"), "text: one\ntext: two\nlevels: []\n");
-    expect(await failure()).toMatch(/alpha\/first\.yaml:2:\d+: invalid YAML: Map keys must be unique/);
+    expect(await failure()).toMatch(
+      /alpha\/first\.yaml:2:\d+: invalid YAML: Map keys must be unique/,
+    );
   });
 
   it("names the folder it was given", async () => {
     await writeQuestion(directory, "alpha", "first", { text: "" });
-    expect(await failure()).toContain(join(directory, "alpha/first.yaml").replace(process.cwd() + "/", ""));
+    expect(await failure()).toContain(
+      join(directory, "alpha/first.yaml").replace(process.cwd() + "/", ""),
+    );
   });
 });
 
@@ -190,7 +212,10 @@ async function writeQuestion(directory: string, section: string, slug: string, o
 async function writeMinimalSet(): Promise<string> {
   const directory = await mkdtemp(join(tmpdir(), "questions-"));
   await writeYaml(directory, "sections.yaml", { sections: ["alpha"] });
-  await writeYaml(directory, "alpha/section.yaml", { title: "Alpha", questions: ["first", "second"] });
+  await writeYaml(directory, "alpha/section.yaml", {
+    title: "Alpha",
+    questions: ["first", "second"],
+  });
   await writeQuestion(directory, "alpha", "first", {});
   await writeQuestion(directory, "alpha", "second", {});
   return directory;

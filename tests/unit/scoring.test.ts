@@ -21,7 +21,11 @@ function questionnaireOf(sizes: Record<string, number>): Questionnaire {
 }
 
 const questionnaire = questionnaireOf({ data: 2, security: 4 });
-const level = (questionKey: string, value: number) => ({ questionKey, level: value, dontKnow: false });
+const level = (questionKey: string, value: number) => ({
+  questionKey,
+  level: value,
+  dontKnow: false,
+});
 const dontKnow = (questionKey: string) => ({ questionKey, level: null, dontKnow: true });
 const open = (questionKey: string) => ({ questionKey, level: null, dontKnow: false });
 
@@ -42,7 +46,13 @@ describe("scoreAnswers", () => {
       level("security/q2", 4),
     ]);
 
-    expect(sections[1]).toEqual({ key: "security", total: 4, answered: 2, dontKnow: 0, score: 2.5 });
+    expect(sections[1]).toEqual({
+      key: "security",
+      total: 4,
+      answered: 2,
+      dontKnow: 0,
+      score: 2.5,
+    });
   });
 
   it("counts I don't know apart and never in the score", () => {
@@ -83,7 +93,10 @@ describe("scoreAnswers", () => {
   });
 
   it("ignores answers to questions that are no longer asked", () => {
-    const { overall } = scoreAnswers(questionnaire, [level("security/retired", 1), level("data/q1", 4)]);
+    const { overall } = scoreAnswers(questionnaire, [
+      level("security/retired", 1),
+      level("data/q1", 4),
+    ]);
 
     expect(overall.answered).toBe(1);
     expect(overall.score).toBe(4);

@@ -53,9 +53,10 @@ export function createConnection(): GraphQLConnection {
     url: "/graphql",
     preferGetMethod: false,
     requestPolicy: "network-only",
-    fetchOptions: () => {
+    fetchOptions: (): RequestInit => {
       const authorization = currentAuthorization();
-      return { headers: authorization ? { authorization } : {} };
+      const headers: Record<string, string> = authorization ? { authorization } : {};
+      return { headers };
     },
     exchanges: [
       fetchExchange,

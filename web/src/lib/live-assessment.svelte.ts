@@ -2,13 +2,7 @@ import type { Client } from "@urql/core";
 import type { ConnectionState, GraphQLConnection } from "./client.ts";
 import { describeError } from "./errors.ts";
 import { ASSESSMENT, ASSESSMENT_CHANGED, RESET_SECTION, SET_ANSWER } from "./operations.ts";
-import type {
-  Answer,
-  Assessment,
-  AssessmentChange,
-  Participant,
-  Questionnaire,
-} from "./types.ts";
+import type { Answer, Assessment, AssessmentChange, Participant, Questionnaire } from "./types.ts";
 
 export interface Choice {
   level: number | null;
@@ -148,7 +142,8 @@ export class LiveAssessment {
     for (const answer of answers) {
       const index = assessment.answers.findIndex((a) => a.questionKey === answer.questionKey);
       if (index === -1) assessment.answers.push(answer);
-      else if (assessment.answers[index].version <= answer.version) assessment.answers[index] = answer;
+      else if (assessment.answers[index].version <= answer.version)
+        assessment.answers[index] = answer;
     }
   }
 

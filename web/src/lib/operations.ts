@@ -76,7 +76,10 @@ export const SET_ANSWER = gql`
 
 export const RESET_SECTION = gql`
   mutation ResetSection($assessmentId: ID!, $sectionKey: String!) {
-    resetSection(assessmentId: $assessmentId, sectionKey: $sectionKey) { id revision }
+    resetSection(assessmentId: $assessmentId, sectionKey: $sectionKey) {
+      id
+      revision
+    }
   }
 `;
 
