@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { openDatabase, type OpenDatabase } from "./db.ts";
 import type { Logger } from "./logger.ts";
+import { defaultLimits, type Limits } from "./limits.ts";
 import { createEventBus } from "./pubsub.ts";
 import { loadQuestionnaire } from "./questionnaire/load.ts";
 import { loadPages, type WebMode } from "./web.ts";
@@ -17,6 +18,9 @@ export interface AppOptions {
   questionsDir?: string;
   web: WebMode;
   logger: Logger;
+  limits?: Limits;
+  /** Origins besides the server's own that may open a websocket, such as https://example.org. */
+  allowedOrigins?: string[];
 }
 
 export interface App {
@@ -40,13 +44,23 @@ export async function startApp(options: AppOptions): Promise<App> {
   );
 
   const database = await openDatabase(options);
+  const limits = options.limits ?? defaultLimits;
+  const pubsub = createEventBus();
   const yoga = createGraphQLServer({
     prisma: database.prisma,
-    pubsub: createEventBus(),
+    pubsub,
     questionnaire,
     logger,
+    limits,
   });
-  const websocket = createWebSocketServer(yoga, logger);
+  const websocket = createWebSocketServer({
+    yoga,
+    prisma: database.prisma,
+    pubsub,
+    logger,
+    limits,
+    allowedOrigins: options.allowedOrigins ?? [],
+  });
   const server = createServer();
   const pages = await loadPages(options.web, server).catch(async (error) => {
     await database.close();
@@ -56,7 +70,10 @@ export async function startApp(options: AppOptions): Promise<App> {
   server.on("request", (request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? "/").split("?")[0];
     if (path === "/healthz") return void checkHealth(database, response);
-    if (path === "/graphql") return void yoga.requestListener(request, response);
+    if (path === "/graphql") {
+      if (rejectLargeBody(request, response, limits.maxBodyBytes)) return;
+      return void yoga.requestListener(request, response);
+    }
     pages.handle(request, response);
   });
   server.on("upgrade", (request, socket, head) => {
@@ -92,6 +109,34 @@ export async function startApp(options: AppOptions): Promise<App> {
       logger.info("stopped");
     },
   };
+}
+
+/**
+ * Answers 413 when Content-Length exceeds `maxBytes`, and 411 for a POST
+ * without Content-Length, whose size could not be known before reading it.
+ * Returns whether it answered.
+ */
+function rejectLargeBody(request: IncomingMessage, response: ServerResponse, maxBytes: number) {
+  const length = request.headers["content-length"];
+  if (request.method === "POST" && length === undefined) {
+    return refuseBody(request, response, 411, "Send the request with a Content-Length header");
+  }
+  if (Number(length ?? 0) > maxBytes) {
+    return refuseBody(request, response, 413, `Request body is larger than ${maxBytes} bytes`);
+  }
+  return false;
+}
+
+function refuseBody(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  message: string,
+) {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: "BAD_USER_INPUT" } }] });
+  response.writeHead(status, { "content-type": "application/json", connection: "close" }).end(body);
+  request.resume();
+  return true;
 }
 
 async function checkHealth(database: OpenDatabase, response: ServerResponse) {

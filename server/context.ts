@@ -1,9 +1,18 @@
 import { createHash } from "node:crypto";
 import type { Database } from "./db.ts";
-import type { Participant } from "./generated/prisma/client.ts";
+import type { Role } from "./generated/prisma/enums.ts";
 import type { Logger } from "./logger.ts";
 import type { PubSub } from "./pubsub.ts";
 import type { Questionnaire } from "./questionnaire/types.ts";
+
+/** Who an operation acts for: a member of one assessment, or an integration token for it. */
+export interface Viewer {
+  assessmentId: string;
+  role: Role | "INTEGRATION";
+  /** The participant behind the token; null for an integration token. */
+  participantId: string | null;
+  integrationTokenId: string | null;
+}
 
 /** What every resolver gets, over HTTP and over the websocket alike. */
 export interface Context {
@@ -11,9 +20,17 @@ export interface Context {
   pubsub: PubSub;
   questionnaire: Questionnaire;
   logger: Logger;
-  /** The participant whose token came with the operation, or null without one. */
-  viewer: Participant | null;
+  /** Null when the operation came without a valid token. */
+  viewer: Viewer | null;
+  /** The client's IP address, for rate limits and logs. */
+  clientAddress: string;
 }
+
+/** Integration tokens carry this prefix, so that one lookup finds the right table. */
+export const INTEGRATION_PREFIX = "cmi_";
+
+// Writing lastUsedAt on every request would turn each read into a write.
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -26,8 +43,35 @@ export function parseBearer(header: unknown): string | null {
   return match ? match[1] : null;
 }
 
-/** Looks up the participant that a token belongs to, or null. */
-export async function findViewer(prisma: Database, token: string | null) {
+/** Looks up who a token belongs to; null for a missing, unknown, removed or revoked token. */
+export async function findViewer(prisma: Database, token: string | null): Promise<Viewer | null> {
   if (!token || token.length > 200) return null;
-  return prisma.participant.findUnique({ where: { tokenHash: hashToken(token) } });
+  const tokenHash = hashToken(token);
+
+  if (token.startsWith(INTEGRATION_PREFIX)) {
+    const integration = await prisma.integrationToken.findUnique({ where: { tokenHash } });
+    if (!integration || integration.revokedAt) return null;
+    await touch(prisma, integration.id, integration.lastUsedAt);
+    return {
+      assessmentId: integration.assessmentId,
+      role: "INTEGRATION",
+      participantId: null,
+      integrationTokenId: integration.id,
+    };
+  }
+
+  const participant = await prisma.participant.findUnique({ where: { tokenHash } });
+  if (!participant || participant.removedAt) return null;
+  return {
+    assessmentId: participant.assessmentId,
+    role: participant.role,
+    participantId: participant.id,
+    integrationTokenId: null,
+  };
+}
+
+async function touch(prisma: Database, id: string, lastUsedAt: Date | null) {
+  const now = new Date();
+  if (lastUsedAt && now.getTime() - lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
+  await prisma.integrationToken.update({ where: { id }, data: { lastUsedAt: now } });
 }

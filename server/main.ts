@@ -1,6 +1,7 @@
 // Entry point: reads settings from the environment, starts the server and
 // stops it cleanly on SIGTERM or SIGINT.
 import { startApp } from "./app.ts";
+import { readLimits } from "./limits.ts";
 import { createLogger } from "./logger.ts";
 import type { WebMode } from "./web.ts";
 
@@ -22,6 +23,11 @@ try {
     databaseUrl: process.env.DATABASE_URL || undefined,
     web: (process.env.WEB_MODE as WebMode | undefined) ?? "build",
     logger,
+    limits: readLimits(process.env),
+    allowedOrigins: (process.env.ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   });
 
   let stopping = false;

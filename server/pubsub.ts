@@ -28,8 +28,15 @@ export interface AssessmentChangeEvent extends Scores {
   answers: AnswerRecord[];
 }
 
+/** A participant removed or an integration token revoked: its open websockets must close. */
+export interface AccessRevokedEvent {
+  participantId?: string;
+  integrationTokenId?: string;
+}
+
 export type Topics = {
   "assessment:changed": [assessmentId: string, event: AssessmentChangeEvent];
+  "access:revoked": [event: AccessRevokedEvent];
 };
 
 export type PubSub = ReturnType<typeof createEventBus>;

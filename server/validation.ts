@@ -29,6 +29,9 @@ function check<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
   throw badInput(`${field} ${result.error.issues[0].message}`, field);
 }
 
+const tokenName = displayName.max(80, "must be at most 80 characters");
+export const checkTokenName = (value: string) => check(tokenName, value, "name");
+
 export const checkDisplayName = (value: string, field: string) => check(displayName, value, field);
 export const checkAssessmentName = (value: string) => check(assessmentName, value, "name");
 

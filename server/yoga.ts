@@ -1,9 +1,18 @@
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
+import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
+import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { type Context, findViewer, parseBearer } from "./context.ts";
 import type { Database } from "./db.ts";
+import type { Limits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
+import { useRateLimits } from "./plugins/rate-limits.ts";
 import type { PubSub } from "./pubsub.ts";
 import type { Questionnaire } from "./questionnaire/types.ts";
 import { schema } from "./schema/index.ts";
@@ -13,21 +22,30 @@ export interface YogaOptions {
   pubsub: PubSub;
   questionnaire: Questionnaire;
   logger: Logger;
+  limits: Limits;
 }
 
-/** What Yoga's context function receives over HTTP (`request`) or the websocket. */
+/** What Yoga's context function receives over HTTP (`request`, `req`) or the websocket. */
 interface InitialContext {
   request?: Request;
+  req?: IncomingMessage;
   connectionParams?: Record<string, unknown>;
+  clientAddress?: string;
 }
 
 export type Yoga = YogaServerInstance<InitialContext, Context>;
 
-export function createGraphQLServer({ prisma, pubsub, questionnaire, logger }: YogaOptions): Yoga {
+/** The header the web client sends so that Yoga's CSRF prevention lets its requests through. */
+export const CSRF_HEADER = "x-graphql-csrf";
+
+export function createGraphQLServer(options: YogaOptions): Yoga {
+  const { prisma, pubsub, questionnaire, logger, limits } = options;
   return createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    graphiql: { title: "Cloud maturity assessment API" },
+    renderGraphiQL,
     logging: {
       debug: (...args) => logger.debug({ yoga: args }, "yoga"),
       info: (...args) => logger.info({ yoga: args }, "yoga"),
@@ -35,7 +53,15 @@ export function createGraphQLServer({ prisma, pubsub, questionnaire, logger }: Y
       error: (...args) => logger.error({ yoga: args }, "yoga"),
     },
     maskedErrors: { maskError: (error) => maskError(error, logger) },
-    context: async ({ request, connectionParams }) => {
+    plugins: [
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      maxTokensPlugin({ n: limits.maxTokens }),
+      maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true }),
+      maxAliasesPlugin({ n: limits.maxAliases }),
+      costLimitPlugin({ maxCost: limits.maxCost }),
+      useRateLimits(limits),
+    ],
+    context: async ({ request, req, connectionParams, clientAddress }) => {
       const header = request
         ? request.headers.get("authorization")
         : connectionParams?.authorization;
@@ -45,6 +71,7 @@ export function createGraphQLServer({ prisma, pubsub, questionnaire, logger }: Y
         questionnaire,
         logger,
         viewer: await findViewer(prisma, parseBearer(header)),
+        clientAddress: clientAddress ?? req?.socket.remoteAddress ?? "unknown",
       };
     },
   });
@@ -52,15 +79,26 @@ export function createGraphQLServer({ prisma, pubsub, questionnaire, logger }: Y
 
 /**
  * Passes expected errors (those that carry a code) to the client as they are,
- * and replaces any other with a generic one whose request id points to the
- * full error in the log.
+ * marks errors in the request itself (syntax, validation, limits) as
+ * BAD_USER_INPUT, and replaces any other with a generic one whose request id
+ * points to the full error in the log.
  */
 function maskError(error: unknown, logger: Logger): Error {
-  const original = (error as { originalError?: unknown }).originalError ?? error;
-  if (hasCode(original) || (original === error && hasCode(error))) return error as Error;
+  const original = (error as { originalError?: unknown }).originalError;
+  if (hasCode(original ?? error)) return error as Error;
+
+  if (isGraphQLError(error) && !original) {
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
+    });
+  }
 
   const requestId = randomUUID();
-  logger.error({ err: original, requestId }, "unexpected error in a GraphQL operation");
+  logger.error({ err: original ?? error, requestId }, "unexpected error in a GraphQL operation");
   return new GraphQLError("Unexpected error; the server log has details under this requestId", {
     extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
     path: (error as { path?: readonly (string | number)[] }).path,
@@ -72,4 +110,8 @@ function maskError(error: unknown, logger: Logger): Error {
 function hasCode(error: unknown): boolean {
   const extensions = (error as { extensions?: { code?: unknown } } | null)?.extensions;
   return typeof extensions?.code === "string";
+}
+
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return (error as { name?: unknown } | null)?.name === "GraphQLError";
 }

@@ -1,12 +1,12 @@
 import type { Context } from "../context.ts";
 import { apiError } from "../errors.ts";
-import type { Participant } from "../generated/prisma/client.ts";
+import type { Writer } from "../access.ts";
 import type { AssessmentChangeEvent } from "../pubsub.ts";
 import type { Choice } from "../validation.ts";
 import { answerInclude, changeAnswers, recordHistory, toRecord } from "./transaction.ts";
 
 export interface AnswerInput {
-  viewer: Participant;
+  viewer: Writer;
   questionKey: string;
   choice: Choice;
   /** The version the client saw, or null for last write wins. */
@@ -44,16 +44,16 @@ export async function recordAnswer(
 
     const answer = await tx.answer.upsert({
       where,
-      create: { assessmentId, questionKey, ...choice, updatedById: viewer.id },
+      create: { assessmentId, questionKey, ...choice, updatedById: viewer.participantId },
       update: {
         ...choice,
         version: { increment: 1 },
         updatedAt: new Date(),
-        updatedById: viewer.id,
+        updatedById: viewer.participantId,
       },
       include: answerInclude,
     });
-    await recordHistory(tx, assessmentId, revision, viewer.id, [
+    await recordHistory(tx, assessmentId, revision, viewer.participantId, [
       { questionKey, from: current, to: choice },
     ]);
     return answer;

@@ -1,5 +1,5 @@
 import type { Context } from "../context.ts";
-import type { Participant } from "../generated/prisma/client.ts";
+import type { Writer } from "../access.ts";
 import type { AssessmentChangeEvent } from "../pubsub.ts";
 import { answerInclude, changeAnswers, recordHistory, toRecord } from "./transaction.ts";
 
@@ -11,7 +11,7 @@ import { answerInclude, changeAnswers, recordHistory, toRecord } from "./transac
  */
 export async function resetSection(
   context: Context,
-  viewer: Participant,
+  viewer: Writer,
   sectionKey: string,
 ): Promise<AssessmentChangeEvent | null> {
   const assessmentId = viewer.assessmentId;
@@ -37,14 +37,14 @@ export async function resetSection(
         dontKnow: false,
         version: { increment: 1 },
         updatedAt: new Date(),
-        updatedById: viewer.id,
+        updatedById: viewer.participantId,
       },
     });
     await recordHistory(
       tx,
       assessmentId,
       revision,
-      viewer.id,
+      viewer.participantId,
       answered.map((answer) => ({
         questionKey: answer.questionKey,
         from: answer,

@@ -1,5 +1,5 @@
 import { builder } from "../builder.ts";
-import { requireMember } from "../access.ts";
+import { requireWriter } from "../access.ts";
 import { badInput } from "../errors.ts";
 import { recordAnswer } from "../answers/record.ts";
 import { checkChoice } from "../validation.ts";
@@ -10,9 +10,10 @@ export const Answer = builder.prismaObject("Answer", {
     "The current answer to one question. A level of null with dontKnow false means open, " +
     "for example after a section reset.",
   fields: (t) => ({
-    questionKey: t.exposeString("questionKey"),
+    questionKey: t.exposeString("questionKey", { description: "The question's key." }),
     question: t.field({
       type: Question,
+      description: "The question, with its statements and guidance.",
       resolve: (answer, _args, context) => {
         const question = context.questionnaire.questionsByKey.get(answer.questionKey);
         if (!question)
@@ -22,15 +23,21 @@ export const Answer = builder.prismaObject("Answer", {
     }),
     level: t.exposeInt("level", { nullable: true, description: "1 to 5, or null." }),
     dontKnow: t.exposeBoolean("dontKnow", { description: 'Answered "I don\'t know".' }),
-    note: t.exposeString("note", { nullable: true }),
+    note: t.exposeString("note", {
+      nullable: true,
+      description: "The group's reason or evidence for the answer, if any.",
+    }),
     needsImprovement: t.exposeBoolean("needsImprovement", {
       description: 'Flagged "we need to do better here".',
     }),
     version: t.exposeInt("version", {
       description: "Grows by one with each change; pass it as expectedVersion to detect conflicts.",
     }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    updatedBy: t.relation("updatedBy", { nullable: true }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it last changed." }),
+    updatedBy: t.relation("updatedBy", {
+      nullable: true,
+      description: "Who changed it last; null if that member's record is gone.",
+    }),
   }),
 });
 
@@ -41,14 +48,22 @@ builder.mutationField("setAnswer", (t) =>
       'Sets a level from 1 to 5 or "I don\'t know" (exactly one of the two). With ' +
       "expectedVersion, a stale version is rejected with CONFLICT and the current answer.",
     args: {
-      assessmentId: t.arg.id({ required: true }),
-      questionKey: t.arg.string({ required: true }),
-      level: t.arg.int(),
-      dontKnow: t.arg.boolean(),
-      expectedVersion: t.arg.int(),
+      assessmentId: t.arg.id({ required: true, description: "The assessment to answer in." }),
+      questionKey: t.arg.string({
+        required: true,
+        description: "The question's `SECTION/SLUG` key.",
+      }),
+      level: t.arg.int({ description: "1 (least mature) to 5 (most mature)." }),
+      dontKnow: t.arg.boolean({ description: 'True to answer "I don\'t know".' }),
+      expectedVersion: t.arg.int({
+        description:
+          "The answer's version as the client saw it (0 for unanswered). When the answer " +
+          "has changed since, nothing changes and the error is CONFLICT.",
+      }),
     },
+    authScopes: (_root, args) => ({ writer: String(args.assessmentId) }),
     resolve: async (query, _root, args, context) => {
-      const viewer = requireMember(context, String(args.assessmentId), "write");
+      const viewer = requireWriter(context, String(args.assessmentId));
       const question = context.questionnaire.questionsByKey.get(args.questionKey);
       if (!question) throw badInput(`Unknown question "${args.questionKey}"`, "questionKey");
       const choice = checkChoice(args.level, args.dontKnow);

@@ -1,5 +1,5 @@
 import { builder } from "../builder.ts";
-import { requireMember } from "../access.ts";
+import { requireAccess } from "../access.ts";
 import type {
   AnswerRecord,
   AssessmentChangeEvent,
@@ -10,6 +10,7 @@ import { Answer } from "./answer.ts";
 import { ScoreSummary, SectionResult } from "./scores.ts";
 
 const ChangeKind = builder.enumType("ChangeKind", {
+  description: "What an AssessmentChange event reports.",
   values: {
     SUBSCRIBED: {
       description:
@@ -25,9 +26,13 @@ const AssessmentChange = builder.objectRef<AssessmentChangeEvent>("AssessmentCha
     "One accepted change, or the state at the start of a subscription. Revisions arrive in " +
     "order, one apart: a client that sees a gap has missed a change and should refetch.",
   fields: (t) => ({
-    assessmentId: t.exposeID("assessmentId"),
+    assessmentId: t.exposeID("assessmentId", { description: "The assessment that changed." }),
     revision: t.exposeInt("revision", { description: "The revision this change produced." }),
-    kind: t.field({ type: ChangeKind, resolve: (event) => event.kind }),
+    kind: t.field({
+      type: ChangeKind,
+      description: "What happened.",
+      resolve: (event) => event.kind,
+    }),
     sectionKey: t.exposeString("sectionKey", {
       nullable: true,
       description: "The section the change is in; null for SUBSCRIBED.",
@@ -43,8 +48,16 @@ const AssessmentChange = builder.objectRef<AssessmentChangeEvent>("AssessmentCha
       description: "Every answer the change touched.",
       resolve: (event) => event.answers.map(asAnswer),
     }),
-    sections: t.field({ type: [SectionResult], resolve: (event) => event.sections }),
-    overall: t.field({ type: ScoreSummary, resolve: (event) => event.overall }),
+    sections: t.field({
+      type: [SectionResult],
+      description: "Every section's progress and score after the change.",
+      resolve: (event) => event.sections,
+    }),
+    overall: t.field({
+      type: ScoreSummary,
+      description: "Overall progress and score after the change.",
+      resolve: (event) => event.overall,
+    }),
   }),
 });
 
@@ -58,9 +71,10 @@ builder.subscriptionField("assessmentChanged", (t) =>
   t.field({
     type: AssessmentChange,
     description: "Every accepted change to the answers of an assessment the token belongs to.",
-    args: { assessmentId: t.arg.id({ required: true }) },
+    args: { assessmentId: t.arg.id({ required: true, description: "The assessment to follow." }) },
+    authScopes: (_root, args) => ({ member: String(args.assessmentId) }),
     subscribe: (_root, args, context) => {
-      const viewer = requireMember(context, String(args.assessmentId), "read");
+      const viewer = requireAccess(context, String(args.assessmentId), "read");
       return followChanges(context, viewer.assessmentId);
     },
     resolve: (event) => event,

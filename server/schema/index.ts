@@ -7,6 +7,7 @@ import "./answer.ts";
 import "./assessment.ts";
 import "./membership.ts";
 import "./assessment-change.ts";
+import "./integration-token.ts";
 import { builder } from "../builder.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

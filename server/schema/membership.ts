@@ -1,7 +1,8 @@
 import { builder } from "../builder.ts";
 import { hashToken } from "../context.ts";
 import { apiError, badInput } from "../errors.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import { Prisma, type Participant } from "../generated/prisma/client.ts";
+import type { Viewer } from "../context.ts";
 import { createJoinCode, createToken, normaliseJoinCode } from "../join-code.ts";
 import { checkAssessmentName, checkDisplayName } from "../validation.ts";
 import { Role } from "./participant.ts";
@@ -18,6 +19,7 @@ const JoinResult = builder.objectRef<JoinResultData>("JoinResult").implement({
   fields: (t) => ({
     assessment: t.prismaField({
       type: "Assessment",
+      description: "The assessment joined or created.",
       resolve: (query, result, _args, context) =>
         context.prisma.assessment.findUniqueOrThrow({
           ...query,
@@ -26,6 +28,7 @@ const JoinResult = builder.objectRef<JoinResultData>("JoinResult").implement({
     }),
     participant: t.prismaField({
       type: "Participant",
+      description: "The new member, whom the token identifies.",
       resolve: (query, result, _args, context) =>
         context.prisma.participant.findUniqueOrThrow({
           ...query,
@@ -44,13 +47,25 @@ const JoinResult = builder.objectRef<JoinResultData>("JoinResult").implement({
 
 const MAX_CODE_ATTEMPTS = 5;
 
+function viewerOf(participant: Participant): Viewer {
+  return {
+    assessmentId: participant.assessmentId,
+    role: participant.role,
+    participantId: participant.id,
+    integrationTokenId: null,
+  };
+}
+
 builder.mutationField("createAssessment", (t) =>
   t.field({
     type: JoinResult,
     description: "Creates an assessment with the caller as its facilitator.",
     args: {
-      name: t.arg.string({ required: true }),
-      facilitatorName: t.arg.string({ required: true }),
+      name: t.arg.string({ required: true, description: "1 to 120 characters." }),
+      facilitatorName: t.arg.string({
+        required: true,
+        description: "The caller's display name, 1 to 60 characters.",
+      }),
     },
     resolve: async (_root, args, context) => {
       const name = checkAssessmentName(args.name);
@@ -75,7 +90,7 @@ builder.mutationField("createAssessment", (t) =>
           context.logger.info({ assessmentId: assessment.id }, "assessment created");
           // The rest of this operation, such as the returned assessment's
           // joinCode, is answered as the new facilitator.
-          context.viewer = assessment.participants[0];
+          context.viewer = viewerOf(assessment.participants[0]);
           return {
             assessmentId: assessment.id,
             participantId: assessment.participants[0].id,
@@ -97,9 +112,17 @@ builder.mutationField("joinAssessment", (t) =>
     type: JoinResult,
     description: "Joins the assessment that a join code belongs to, as a participant or observer.",
     args: {
-      code: t.arg.string({ required: true }),
-      name: t.arg.string({ required: true }),
-      role: t.arg({ type: Role, defaultValue: "PARTICIPANT", required: true }),
+      code: t.arg.string({
+        required: true,
+        description: "The 6-character join code; case, spaces and dashes do not matter.",
+      }),
+      name: t.arg.string({ required: true, description: "Display name, 1 to 60 characters." }),
+      role: t.arg({
+        type: Role,
+        defaultValue: "PARTICIPANT",
+        required: true,
+        description: "PARTICIPANT or OBSERVER; FACILITATOR is refused.",
+      }),
     },
     resolve: async (_root, args, context) => {
       const name = checkDisplayName(args.name, "name");
@@ -120,7 +143,7 @@ builder.mutationField("joinAssessment", (t) =>
         { assessmentId: assessment.id, participantId: participant.id, role: participant.role },
         "participant joined",
       );
-      context.viewer = participant;
+      context.viewer = viewerOf(participant);
       return { assessmentId: assessment.id, participantId: participant.id, token, joinCode: null };
     },
   }),

@@ -12,7 +12,11 @@ export const Questionnaire = builder.objectRef<QuestionnaireData>("Questionnaire
     version: t.exposeString("version", {
       description: "Changes whenever any question, statement or guidance text changes.",
     }),
-    sections: t.field({ type: [Section], resolve: (questionnaire) => questionnaire.sections }),
+    sections: t.field({
+      type: [Section],
+      description: "The seven sections, in the order they are asked.",
+      resolve: (questionnaire) => questionnaire.sections,
+    }),
   }),
 });
 
@@ -20,8 +24,12 @@ export const Section = builder.objectRef<SectionData>("Section").implement({
   description: "One area of the model, such as Security.",
   fields: (t) => ({
     key: t.exposeString("key", { description: "Stable key, such as `security`." }),
-    title: t.exposeString("title"),
-    questions: t.field({ type: [Question], resolve: (section) => section.questions }),
+    title: t.exposeString("title", { description: "Title, such as `Cost & Sustainability`." }),
+    questions: t.field({
+      type: [Question],
+      description: "The section's questions, in the order they are asked.",
+      resolve: (section) => section.questions,
+    }),
   }),
 });
 
@@ -31,9 +39,13 @@ export const Question = builder.objectRef<QuestionData>("Question").implement({
     key: t.exposeString("key", {
       description: "`SECTION/SLUG`, stable when the wording changes.",
     }),
-    sectionKey: t.exposeString("sectionKey"),
-    text: t.exposeString("text"),
-    levels: t.field({ type: [Level], resolve: (question) => question.levels }),
+    sectionKey: t.exposeString("sectionKey", { description: "The key of its section." }),
+    text: t.exposeString("text", { description: "The question as asked." }),
+    levels: t.field({
+      type: [Level],
+      description: "The five statements, level 1 first.",
+      resolve: (question) => question.levels,
+    }),
   }),
 });
 
@@ -41,7 +53,9 @@ export const Level = builder.objectRef<LevelData>("Level").implement({
   description: "One maturity level of a question, with its guidance.",
   fields: (t) => ({
     value: t.exposeInt("value", { description: "1 (least mature) to 5 (most mature)." }),
-    statement: t.exposeString("statement"),
+    statement: t.exposeString("statement", {
+      description: "What an organisation at this level says of itself.",
+    }),
     goodEnoughWhen: t.exposeString("goodEnoughWhen", {
       description: "When this level is proportionate, and the risk it leaves.",
     }),

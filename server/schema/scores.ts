@@ -20,18 +20,22 @@ export const ScoreSummary = builder.objectRef<ScoreSummaryData>("ScoreSummary").
 export const SectionResult = builder.objectRef<SectionScore>("SectionResult").implement({
   description: "Progress and score of one section of an assessment.",
   fields: (t) => ({
-    key: t.exposeString("key"),
+    key: t.exposeString("key", { description: "The section's key." }),
     section: t.field({
       type: Section,
+      description: "The section itself, with its questions.",
       resolve: (result, _args, context) => {
         const section = context.questionnaire.sections.find((each) => each.key === result.key);
         if (!section) throw new Error(`section ${result.key} is not in the questionnaire`);
         return section;
       },
     }),
-    total: t.exposeInt("total"),
-    answered: t.exposeInt("answered"),
-    dontKnow: t.exposeInt("dontKnow"),
-    score: t.exposeFloat("score", { nullable: true }),
+    total: t.exposeInt("total", { description: "Questions in the section." }),
+    answered: t.exposeInt("answered", { description: "Questions answered with a level." }),
+    dontKnow: t.exposeInt("dontKnow", { description: 'Questions answered "I don\'t know".' }),
+    score: t.exposeFloat("score", {
+      nullable: true,
+      description: "Mean level of the answered questions; null when none is answered.",
+    }),
   }),
 });
