@@ -81,9 +81,16 @@ export function createWebSocketServer(options: WebSocketOptions) {
           clientAddress: clientAddressOf(context.extra.request),
           params,
         });
-        const document = parse(params.query);
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        let document;
+        try {
+          document = parse(params.query);
+          const errors = validate(schema, document);
+          if (errors.length > 0) return errors.map(asInputError);
+        } catch (error) {
+          // graphql-ws treats a throw as a server fault and drops the socket, but
+          // a syntax error or a limit (which graphql-armor throws) is the client's to fix.
+          return [asInputError(error)];
+        }
 
         subscriptions.set(context.extra.socket, active + 1);
         return {
@@ -161,6 +168,13 @@ export function isAllowedOrigin(request: IncomingMessage, allowedOrigins: string
   } catch {
     return false;
   }
+}
+
+function asInputError(error: unknown): GraphQLError {
+  const { message, extensions } = error as GraphQLError;
+  return new GraphQLError(message, {
+    extensions: { ...extensions, code: extensions?.code ?? "BAD_USER_INPUT" },
+  });
 }
 
 function clientAddressOf(request: IncomingMessage): string {

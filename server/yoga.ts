@@ -85,7 +85,8 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
  */
 function maskError(error: unknown, logger: Logger): Error {
   const original = (error as { originalError?: unknown }).originalError;
-  if (hasCode(original ?? error)) return error as Error;
+  const code = codeOf(original ?? error);
+  if (code && !YOGA_INPUT_CODES.has(code)) return error as Error;
 
   if (isGraphQLError(error) && !original) {
     return new GraphQLError(error.message, {
@@ -105,11 +106,15 @@ function maskError(error: unknown, logger: Logger): Error {
   });
 }
 
-// Checked by shape, not with instanceof: a test runner or bundler may load a
+// Yoga's own codes for a request it could not parse or validate; the public
+// API reports those as BAD_USER_INPUT.
+const YOGA_INPUT_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED"]);
+
+// Read by shape, not with instanceof: a test runner or bundler may load a
 // second copy of graphql, whose GraphQLError is another class.
-function hasCode(error: unknown): boolean {
-  const extensions = (error as { extensions?: { code?: unknown } } | null)?.extensions;
-  return typeof extensions?.code === "string";
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  return typeof code === "string" ? code : undefined;
 }
 
 function isGraphQLError(error: unknown): error is GraphQLError {

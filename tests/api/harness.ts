@@ -6,19 +6,24 @@ import { createInterface } from "node:readline";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { startApp, type App } from "../../server/app.ts";
+import { defaultLimits, type Limits } from "../../server/limits.ts";
 import { createLogger } from "../../server/logger.ts";
 
 export const newDataDir = () => mkdtemp(join(tmpdir(), "cloud-maturity-test-"));
 
 /** Starts the server in this process on a free port, with its own embedded database. */
-export async function startServer(dataDir?: string): Promise<App & { dataDir: string }> {
-  const directory = dataDir ?? (await newDataDir());
+export async function startServer(
+  options: { dataDir?: string; limits?: Partial<Limits>; allowedOrigins?: string[] } = {},
+): Promise<App & { dataDir: string }> {
+  const directory = options.dataDir ?? (await newDataDir());
   const app = await startApp({
     port: 0,
     host: "127.0.0.1",
     dataDir: directory,
     web: "none",
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    limits: { ...defaultLimits, ...options.limits },
+    allowedOrigins: options.allowedOrigins,
   });
   return Object.assign(app, { dataDir: directory });
 }
@@ -129,6 +134,11 @@ export function subscribe(client: Client, query: string, variables: Record<strin
       );
       if (!find()) throw new Error(`subscription failed: ${JSON.stringify(failure)}`);
       return find()!.data!.assessmentChanged;
+    },
+    /** Resolves with what closed the socket, such as `{ code: 4403 }`. */
+    async closed(timeoutMs?: number) {
+      await waitFor(() => failure !== undefined || completed, "the socket to close", timeoutMs);
+      return failure as { code?: number; reason?: string } | undefined;
     },
     /** Resolves with the errors that ended the subscription. */
     async failed(timeoutMs?: number) {
