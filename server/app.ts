@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { openDatabase, type OpenDatabase } from "./db.ts";
 import type { Logger } from "./logger.ts";
 import { defaultLimits, type Limits } from "./limits.ts";
+import { PresenceStore } from "./presence.ts";
 import { createEventBus } from "./pubsub.ts";
 import { loadQuestionnaire } from "./questionnaire/load.ts";
 import { loadPages, type WebMode } from "./web.ts";
@@ -47,6 +48,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const limits = options.limits ?? defaultLimits;
   const pubsub = createEventBus();
   const yoga = createGraphQLServer({
+    presence: new PresenceStore(),
     prisma: database.prisma,
     pubsub,
     questionnaire,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Database } from "./db.ts";
 import type { Role } from "./generated/prisma/enums.ts";
 import type { Logger } from "./logger.ts";
+import type { PresenceStore } from "./presence.ts";
 import type { PubSub } from "./pubsub.ts";
 import type { Questionnaire } from "./questionnaire/types.ts";
 
@@ -24,6 +25,7 @@ export interface Context {
   viewer: Viewer | null;
   /** The client's IP address, for rate limits and logs. */
   clientAddress: string;
+  presence: PresenceStore;
 }
 
 /** Integration tokens carry this prefix, so that one lookup finds the right table. */

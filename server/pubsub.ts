@@ -37,6 +37,8 @@ export interface AccessRevokedEvent {
 export type Topics = {
   "assessment:changed": [assessmentId: string, event: AssessmentChangeEvent];
   "access:revoked": [event: AccessRevokedEvent];
+  /** Someone connected, left, joined, was removed or changed role. */
+  "members:changed": [assessmentId: string, event: { assessmentId: string }];
 };
 
 export type PubSub = ReturnType<typeof createEventBus>;

@@ -108,6 +108,9 @@ export function createWebSocketServer(options: WebSocketOptions) {
       },
     },
     sockets,
+    // A ping every 5 s finds a dead network within about 10 s, which ends that
+    // member's presence.
+    5_000,
   );
 
   const revocations = pubsub.subscribe("access:revoked");

@@ -13,11 +13,13 @@ import type { Database } from "./db.ts";
 import type { Limits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
 import { useRateLimits } from "./plugins/rate-limits.ts";
+import type { PresenceStore } from "./presence.ts";
 import type { PubSub } from "./pubsub.ts";
 import type { Questionnaire } from "./questionnaire/types.ts";
 import { schema } from "./schema/index.ts";
 
 export interface YogaOptions {
+  presence: PresenceStore;
   prisma: Database;
   pubsub: PubSub;
   questionnaire: Questionnaire;
@@ -39,7 +41,7 @@ export type Yoga = YogaServerInstance<InitialContext, Context>;
 export const CSRF_HEADER = "x-graphql-csrf";
 
 export function createGraphQLServer(options: YogaOptions): Yoga {
-  const { prisma, pubsub, questionnaire, logger, limits } = options;
+  const { prisma, pubsub, questionnaire, logger, limits, presence } = options;
   return createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -68,6 +70,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
       return {
         prisma,
         pubsub,
+        presence,
         questionnaire,
         logger,
         viewer: await findViewer(prisma, parseBearer(header)),

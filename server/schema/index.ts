@@ -8,6 +8,8 @@ import "./assessment.ts";
 import "./membership.ts";
 import "./assessment-change.ts";
 import "./integration-token.ts";
+import "./presence.ts";
+import "./history.ts";
 import { builder } from "../builder.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,5 +1,6 @@
 import { builder } from "../builder.ts";
 import { hashToken } from "../context.ts";
+import { parseId, requireAccess } from "../access.ts";
 import { apiError, badInput } from "../errors.ts";
 import { Prisma, type Participant } from "../generated/prisma/client.ts";
 import type { Viewer } from "../context.ts";
@@ -144,7 +145,85 @@ builder.mutationField("joinAssessment", (t) =>
         "participant joined",
       );
       context.viewer = viewerOf(participant);
+      context.pubsub.publish("members:changed", assessment.id, { assessmentId: assessment.id });
       return { assessmentId: assessment.id, participantId: participant.id, token, joinCode: null };
+    },
+  }),
+);
+
+builder.mutationField("rotateJoinCode", (t) =>
+  t.prismaField({
+    type: "Assessment",
+    description: "Gives the assessment a new join code; the old one stops working at once.",
+    args: { assessmentId: t.arg.id({ required: true, description: "The assessment." }) },
+    authScopes: (_root, args) => ({ facilitator: String(args.assessmentId) }),
+    resolve: async (query, _root, args, context) => {
+      const viewer = requireAccess(context, String(args.assessmentId), "facilitate");
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const assessment = await context.prisma.assessment.update({
+            ...query,
+            where: { id: viewer.assessmentId },
+            data: { joinCode: createJoinCode() },
+          });
+          context.logger.info({ assessmentId: viewer.assessmentId }, "join code rotated");
+          return assessment;
+        } catch (error) {
+          const duplicate =
+            error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+          if (!duplicate || attempt >= MAX_CODE_ATTEMPTS) throw error;
+        }
+      }
+    },
+  }),
+);
+
+builder.mutationField("handOverFacilitator", (t) =>
+  t.prismaField({
+    type: "Assessment",
+    description:
+      "Makes another participant the facilitator; the caller becomes a participant. " +
+      "Facilitator only.",
+    args: {
+      assessmentId: t.arg.id({ required: true, description: "The assessment." }),
+      participantId: t.arg.id({ required: true, description: "The new facilitator." }),
+    },
+    authScopes: (_root, args) => ({ facilitator: String(args.assessmentId) }),
+    resolve: async (query, _root, args, context) => {
+      const viewer = requireAccess(context, String(args.assessmentId), "facilitate");
+      const id = parseId(args.participantId);
+      const target = id ? await context.prisma.participant.findUnique({ where: { id } }) : null;
+      if (!target || target.assessmentId !== viewer.assessmentId || target.removedAt) {
+        throw apiError("NOT_FOUND", "No current member of this assessment has this id");
+      }
+      if (target.role !== "PARTICIPANT") {
+        throw badInput(
+          "Hand the role to a participant, not an observer or yourself",
+          "participantId",
+        );
+      }
+
+      await context.prisma.$transaction([
+        context.prisma.participant.update({
+          where: { id: viewer.participantId! },
+          data: { role: "PARTICIPANT" },
+        }),
+        context.prisma.participant.update({
+          where: { id: target.id },
+          data: { role: "FACILITATOR" },
+        }),
+      ]);
+      context.pubsub.publish("members:changed", viewer.assessmentId, {
+        assessmentId: viewer.assessmentId,
+      });
+      context.logger.info(
+        { assessmentId: viewer.assessmentId, from: viewer.participantId, to: target.id },
+        "facilitator role handed over",
+      );
+      return context.prisma.assessment.findUniqueOrThrow({
+        ...query,
+        where: { id: viewer.assessmentId },
+      });
     },
   }),
 );

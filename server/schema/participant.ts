@@ -67,6 +67,9 @@ builder.mutationField("removeParticipant", (t) =>
         data: { removedAt: new Date() },
       });
       context.pubsub.publish("access:revoked", { participantId: member.id });
+      context.pubsub.publish("members:changed", viewer.assessmentId, {
+        assessmentId: viewer.assessmentId,
+      });
       context.logger.info(
         { assessmentId: viewer.assessmentId, participantId: member.id },
         "participant removed",

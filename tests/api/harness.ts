@@ -120,6 +120,16 @@ export function subscribe(client: Client, query: string, variables: Record<strin
       if (events.length < count) throw new Error(`subscription failed: ${JSON.stringify(failure)}`);
       return events[count - 1];
     },
+    /** Resolves with the latest event once the latest event satisfies `condition`. */
+    async until(condition: (event: GraphQLResponse) => boolean, timeoutMs?: number) {
+      const find = () => {
+        const latest = events.at(-1);
+        return latest?.data && condition(latest) ? latest : undefined;
+      };
+      await waitFor(() => Boolean(find()) || failure !== undefined, "a matching event", timeoutMs);
+      if (!find()) throw new Error(`subscription failed: ${JSON.stringify(failure)}`);
+      return find()!;
+    },
     /** Resolves with the change event that produced `revision`. */
     async change(revision: number, timeoutMs?: number) {
       const find = () =>
