@@ -10,6 +10,17 @@ import type PrismaTypes from "./generated/pothos-types.ts";
 const scopeAccess = { member: "read", writer: "write", facilitator: "facilitate" } as const;
 type ScopeName = keyof typeof scopeAccess;
 
+/** Finds the error a scope raised, however deep in `$any` or `$all` it sits. */
+function firstError(failure: unknown): Error | undefined {
+  const node = failure as { error?: Error | null; failures?: unknown[] };
+  if (node.error) return node.error;
+  for (const child of node.failures ?? []) {
+    const found = firstError(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
@@ -20,19 +31,28 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, PrismaPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // Scope functions raise on purpose; their error is the refusal to report.
+    treatErrorsAsUnauthorized: true,
     // A subscription is authorised once, when it starts; removing a member
     // or revoking a token closes their websocket instead.
     authorizeOnSubscribe: true,
-    authScopes: (context) => ({
-      member: (assessmentId) => isAllowed(context.viewer, assessmentId, "read"),
-      writer: (assessmentId) => isAllowed(context.viewer, assessmentId, "write"),
-      facilitator: (assessmentId) => isAllowed(context.viewer, assessmentId, "facilitate"),
-    }),
-    unauthorizedError: (_parent, context, _info, result) => {
-      const failure = result.failure as { scope?: string; parameter?: unknown };
-      const access: Access = scopeAccess[failure.scope as ScopeName] ?? "read";
-      return accessError(context.viewer, String(failure.parameter ?? ""), access);
+    // Each scope raises the error that says why it failed, which
+    // unauthorizedError below passes on.
+    authScopes: (context) => {
+      const check = (access: Access) => (assessmentId: string) => {
+        if (!isAllowed(context.viewer, assessmentId, access)) {
+          throw accessError(context.viewer, assessmentId, access);
+        }
+        return true;
+      };
+      return {
+        member: check(scopeAccess.member),
+        writer: check(scopeAccess.writer),
+        facilitator: check(scopeAccess.facilitator),
+      };
     },
+    unauthorizedError: (_parent, context, _info, result) =>
+      firstError(result.failure) ?? accessError(context.viewer, "", "read"),
   },
   prisma: {
     // The client is made at start, so each request's context carries it.

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createPubSub } from "graphql-yoga";
 import type { Scores } from "./scoring.ts";
 
@@ -44,5 +45,9 @@ export type Topics = {
 export type PubSub = ReturnType<typeof createEventBus>;
 
 export function createEventBus() {
-  return createPubSub<Topics>();
+  // Every subscriber adds a listener, and a workshop has more than Node's
+  // default warning threshold of 10 on one assessment.
+  const eventTarget = new EventTarget();
+  setMaxListeners(0, eventTarget);
+  return createPubSub<Topics>({ eventTarget });
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { badInput } from "./errors.ts";
 
-// Names are shown to every member, so control characters (which could break
-// the layout or logs) are rejected along with empty and very long ones.
-const printable = /^[^\p{Cc}\p{Cs}]*$/u;
+// Names are shown to every member, so control and format characters (which
+// could break the layout or logs, hide a name or turn it right to left) are
+// rejected along with empty and very long ones.
+const printable = /^[^\p{Cc}\p{Cs}\p{Cf}]*$/u;
 
 export const MAX_DISPLAY_NAME = 60;
 export const MAX_ASSESSMENT_NAME = 120;
@@ -13,14 +14,14 @@ const displayName = z
   .trim()
   .min(1, "must not be empty")
   .max(MAX_DISPLAY_NAME, `must be at most ${MAX_DISPLAY_NAME} characters`)
-  .regex(printable, "must not contain control characters");
+  .regex(printable, "must not contain control or invisible characters");
 
 const assessmentName = z
   .string()
   .trim()
   .min(1, "must not be empty")
   .max(MAX_ASSESSMENT_NAME, `must be at most ${MAX_ASSESSMENT_NAME} characters`)
-  .regex(printable, "must not contain control characters");
+  .regex(printable, "must not contain control or invisible characters");
 
 /** Parses `value` or raises BAD_USER_INPUT naming the argument. */
 function check<T>(schema: z.ZodType<T>, value: unknown, field: string): T {

@@ -12,6 +12,7 @@ import { type Context, findViewer, parseBearer } from "./context.ts";
 import type { Database } from "./db.ts";
 import type { Limits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
+import { useInputErrorCodes } from "./plugins/input-error-codes.ts";
 import { useRateLimits } from "./plugins/rate-limits.ts";
 import type { PresenceStore } from "./presence.ts";
 import type { PubSub } from "./pubsub.ts";
@@ -54,7 +55,8 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
       warn: (...args) => logger.warn({ yoga: args }, "yoga"),
       error: (...args) => logger.error({ yoga: args }, "yoga"),
     },
-    maskedErrors: { maskError: (error) => maskError(error, logger) },
+    // isDev false keeps Yoga from adding the original error's details in development.
+    maskedErrors: { maskError: (error) => maskError(error, logger), isDev: false },
     plugins: [
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       maxTokensPlugin({ n: limits.maxTokens }),
@@ -62,6 +64,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
       maxAliasesPlugin({ n: limits.maxAliases }),
       costLimitPlugin({ maxCost: limits.maxCost }),
       useRateLimits(limits),
+      useInputErrorCodes(),
     ],
     context: async ({ request, req, connectionParams, clientAddress }) => {
       const header = request
@@ -80,24 +83,36 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
   });
 }
 
+const PUBLIC_CODES = new Set<string>([
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "BAD_USER_INPUT",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "INTERNAL_SERVER_ERROR",
+]);
+
 /**
- * Passes expected errors (those that carry a code) to the client as they are,
- * marks errors in the request itself (syntax, validation, limits) as
- * BAD_USER_INPUT, and replaces any other with a generic one whose request id
- * points to the full error in the log.
+ * Passes expected errors (those with a public code) to the client as they
+ * are. An error outside any field (a syntax error, a failed validation, a
+ * variable of the wrong type, a limit) is the request's fault: it becomes
+ * BAD_USER_INPUT. Any other error is replaced with a generic one whose request
+ * id points to the full error in the log.
  */
 function maskError(error: unknown, logger: Logger): Error {
   const original = (error as { originalError?: unknown }).originalError;
-  const code = codeOf(original ?? error);
-  if (code && !YOGA_INPUT_CODES.has(code)) return error as Error;
+  const code = codeOf(original) ?? codeOf(error);
+  if (code && PUBLIC_CODES.has(code)) return error as Error;
 
-  if (isGraphQLError(error) && !original) {
+  if (isGraphQLError(error) && !error.path) {
+    const extensions: Record<string, unknown> = { ...error.extensions };
+    delete extensions.originalError;
     return new GraphQLError(error.message, {
       nodes: error.nodes,
       source: error.source,
       positions: error.positions,
-      path: error.path,
-      extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
+      extensions: { ...extensions, code: "BAD_USER_INPUT" },
     });
   }
 
@@ -108,10 +123,6 @@ function maskError(error: unknown, logger: Logger): Error {
     path: (error as { path?: readonly (string | number)[] }).path,
   });
 }
-
-// Yoga's own codes for a request it could not parse or validate; the public
-// API reports those as BAD_USER_INPUT.
-const YOGA_INPUT_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED"]);
 
 // Read by shape, not with instanceof: a test runner or bundler may load a
 // second copy of graphql, whose GraphQLError is another class.

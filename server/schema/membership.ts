@@ -121,13 +121,13 @@ builder.mutationField("joinAssessment", (t) =>
       role: t.arg({
         type: Role,
         defaultValue: "PARTICIPANT",
-        required: true,
-        description: "PARTICIPANT or OBSERVER; FACILITATOR is refused.",
+        description: "PARTICIPANT (when left out or null) or OBSERVER; FACILITATOR is refused.",
       }),
     },
     resolve: async (_root, args, context) => {
       const name = checkDisplayName(args.name, "name");
-      if (args.role === "FACILITATOR") {
+      const role = args.role ?? "PARTICIPANT";
+      if (role === "FACILITATOR") {
         throw apiError("FORBIDDEN", "The facilitator role cannot be taken by joining");
       }
       const code = normaliseJoinCode(args.code);
@@ -138,7 +138,7 @@ builder.mutationField("joinAssessment", (t) =>
 
       const token = createToken();
       const participant = await context.prisma.participant.create({
-        data: { assessmentId: assessment.id, name, role: args.role, tokenHash: hashToken(token) },
+        data: { assessmentId: assessment.id, name, role, tokenHash: hashToken(token) },
       });
       context.logger.info(
         { assessmentId: assessment.id, participantId: participant.id, role: participant.role },

@@ -62,6 +62,8 @@ describe("createAssessment", () => {
       "facilitatorName",
     ],
     ["a control character", { name: "Acme", facilitatorName: "Pri\u0007ya" }, "facilitatorName"],
+    ["only an invisible space", { name: "Acme", facilitatorName: "\u200b" }, "facilitatorName"],
+    ["a right-to-left override", { name: "Acme", facilitatorName: "\u202enaigrevs" }, "facilitatorName"],
   ])("rejects %s with BAD_USER_INPUT", async (_case, variables, field) => {
     const response = await request(server.url, CREATE, variables);
 
@@ -108,6 +110,13 @@ describe("joinAssessment", () => {
       { name: "Sam", role: "PARTICIPANT" },
       { name: "Ola", role: "OBSERVER" },
     ]);
+  });
+
+  it("takes a null role as a participant", async () => {
+    const created = await createAssessment();
+    const response = await request(server.url, JOIN, { code: created.joinCode, name: "Sam", role: null });
+
+    expect(response.data!.joinAssessment.participant.role).toBe("PARTICIPANT");
   });
 
   it("rejects a wrong code with NOT_FOUND", async () => {

@@ -2,13 +2,24 @@ import { Client, fetchExchange, subscriptionExchange } from "@urql/core";
 import { createClient as createSocketClient, type Client as SocketClient } from "graphql-ws";
 import { currentAuthorization } from "./session.ts";
 
-export type ConnectionState = "connecting" | "connected" | "reconnecting";
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "revoked";
+
+// The server closes with 4403 when the token was revoked or its member removed.
+const FORBIDDEN_CLOSE = 4403;
 
 export interface GraphQLConnection {
   client: Client;
   socket: SocketClient;
   /** Calls `listener` on every change of the websocket's state; returns the unsubscriber. */
   onState(listener: (state: ConnectionState, reconnected: boolean) => void): () => void;
+}
+
+/** The headers of an HTTP request, with the given token if any. */
+export function authorizationHeaders(token?: string | null): Record<string, string> {
+  // The server's CSRF prevention refuses requests without this header.
+  const headers: Record<string, string> = { "x-graphql-csrf": "1" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  return headers;
 }
 
 /**
@@ -30,7 +41,7 @@ export function createConnection(): GraphQLConnection {
     url: origin.href,
     lazy: true,
     retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
+    shouldRetry: (event) => (event as CloseEvent | undefined)?.code !== FORBIDDEN_CLOSE,
     retryWait: async (retries) => {
       const delay = Math.min(500 * 2 ** retries, 5000) * (0.75 + Math.random() / 2);
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -45,9 +56,16 @@ export function createConnection(): GraphQLConnection {
         emit("connected", connectedBefore);
         connectedBefore = true;
       },
-      closed: () => emit(connectedBefore ? "reconnecting" : "connecting"),
+      closed: (event) => {
+        if ((event as CloseEvent | undefined)?.code === FORBIDDEN_CLOSE) emit("revoked");
+        else emit(connectedBefore ? "reconnecting" : "connecting");
+      },
     },
   });
+
+  // A browser that goes offline may keep a dead socket open for a while; close
+  // it at once so that the page says it is reconnecting and retries when back.
+  window.addEventListener("offline", () => socket.terminate());
 
   const client = new Client({
     url: "/graphql",
@@ -55,10 +73,7 @@ export function createConnection(): GraphQLConnection {
     requestPolicy: "network-only",
     fetchOptions: (): RequestInit => {
       const authorization = currentAuthorization();
-      // The server's CSRF prevention refuses requests without this header.
-      const headers: Record<string, string> = { "x-graphql-csrf": "1" };
-      if (authorization) headers.authorization = authorization;
-      return { headers };
+      return { headers: authorizationHeaders(authorization?.replace(/^Bearer /, "")) };
     },
     exchanges: [
       fetchExchange,

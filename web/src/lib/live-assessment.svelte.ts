@@ -1,6 +1,7 @@
 import type { Client } from "@urql/core";
 import type { ConnectionState, GraphQLConnection } from "./client.ts";
-import { describeError } from "./errors.ts";
+import { describeError, errorCode } from "./errors.ts";
+import { LivePresence } from "./live-presence.svelte.ts";
 import { ASSESSMENT, ASSESSMENT_CHANGED, RESET_SECTION, SET_ANSWER } from "./operations.ts";
 import type { Answer, Assessment, AssessmentChange, Participant, Questionnaire } from "./types.ts";
 
@@ -23,9 +24,16 @@ export class LiveAssessment {
   announcement = $state("");
   /** Questions whose choice is being saved. */
   saving = $state<Record<string, boolean>>({});
-  /** Questions whose last choice failed to save, with the reason. */
-  failed = $state<Record<string, { message: string; choice: Choice }>>({});
+  /**
+   * Questions whose last choice failed to save, with the reason. Those that
+   * failed for want of a network are sent again when the connection is back.
+   */
+  failed = $state<Record<string, { message: string; choice: Choice; retry: boolean }>>({});
+  /** Questions where someone else's change overtook this page's choice. */
+  conflicts = $state<Record<string, { mine: Choice; theirs: Answer }>>({});
 
+  /** Who is online, and where; `follow` it with the section the page shows. */
+  readonly presence: LivePresence;
   readonly #client: Client;
   /** The highest revision the server has reported, loaded or not. */
   #serverRevision = 0;
@@ -37,10 +45,16 @@ export class LiveAssessment {
     readonly questionnaire: Questionnaire,
   ) {
     this.#client = connection.client;
+    this.presence = new LivePresence(connection.client, id, (members) =>
+      this.updateMembers(members),
+    );
     this.#stops.push(
       // After a reconnect the subscription starts again with a SUBSCRIBED
       // event, whose revision tells whether anything was missed meanwhile.
-      connection.onState((state) => (this.connection = state)),
+      connection.onState((state, reconnected) => {
+        this.connection = state;
+        if (reconnected) this.#retryFailed();
+      }),
     );
   }
 
@@ -56,6 +70,7 @@ export class LiveAssessment {
   }
 
   stop(): void {
+    this.presence.stop();
     for (const stop of this.#stops.splice(0)) stop();
   }
 
@@ -84,20 +99,58 @@ export class LiveAssessment {
     return this.assessment?.sections.find((section) => section.key === sectionKey);
   }
 
+  /**
+   * Saves a choice against the version of the answer this page shows, so
+   * that a change made meanwhile by someone else is reported, not overwritten.
+   */
   async choose(questionKey: string, choice: Choice): Promise<void> {
     this.saving[questionKey] = true;
     delete this.failed[questionKey];
+    delete this.conflicts[questionKey];
+    const expectedVersion = this.answerOf(questionKey)?.version ?? 0;
 
     const result = await this.#client
-      .mutation(SET_ANSWER, { assessmentId: this.id, questionKey, ...choice })
+      .mutation(SET_ANSWER, { assessmentId: this.id, questionKey, ...choice, expectedVersion })
       .toPromise();
 
     delete this.saving[questionKey];
+    if (errorCode(result.error) === "CONFLICT") {
+      const theirs = result.error!.graphQLErrors[0].extensions.currentAnswer as Answer;
+      this.#mergeAnswers([theirs]);
+      this.conflicts[questionKey] = { mine: choice, theirs };
+      return;
+    }
     if (result.error) {
-      this.failed[questionKey] = { message: describeError(result.error), choice };
+      const offline = Boolean(result.error.networkError);
+      const message = offline
+        ? "you are offline. It will be sent when the connection is back."
+        : describeError(result.error);
+      this.failed[questionKey] = { message, choice, retry: offline };
       return;
     }
     this.#mergeAnswers([result.data.setAnswer as Answer]);
+  }
+
+  /** Keeps the other person's answer and drops this page's overtaken choice. */
+  dismissConflict(questionKey: string): void {
+    delete this.conflicts[questionKey];
+  }
+
+  /** Applies the roles from a fresh member list, such as after a hand-over. */
+  updateMembers(participants: Participant[]): void {
+    if (this.assessment) this.assessment.participants = participants;
+    const me = participants.find((participant) => participant.id === this.viewer?.id);
+    if (me && this.viewer && me.role !== this.viewer.role) {
+      this.viewer.role = me.role;
+      // The join code is shown to facilitators only, so a new role needs a reload.
+      void this.load();
+    }
+  }
+
+  #retryFailed(): void {
+    for (const [questionKey, failure] of Object.entries(this.failed)) {
+      if (failure.retry) void this.choose(questionKey, failure.choice);
+    }
   }
 
   /** Clears a section for everyone; returns an error message, or null on success. */

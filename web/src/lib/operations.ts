@@ -26,6 +26,7 @@ const ANSWER_FIELDS = `
   questionKey
   level
   dontKnow
+  needsImprovement
   version
   updatedAt
   updatedBy { id name }
@@ -64,13 +65,87 @@ export const ASSESSMENT_CHANGED = gql`
 `;
 
 export const SET_ANSWER = gql`
-  mutation SetAnswer($assessmentId: ID!, $questionKey: String!, $level: Int, $dontKnow: Boolean) {
+  mutation SetAnswer(
+    $assessmentId: ID!
+    $questionKey: String!
+    $level: Int
+    $dontKnow: Boolean
+    $expectedVersion: Int
+  ) {
     setAnswer(
       assessmentId: $assessmentId
       questionKey: $questionKey
       level: $level
       dontKnow: $dontKnow
+      expectedVersion: $expectedVersion
     ) { ${ANSWER_FIELDS} }
+  }
+`;
+
+export const PRESENCE = gql`
+  subscription Presence($id: ID!, $sectionKey: String) {
+    presence(assessmentId: $id, sectionKey: $sectionKey) {
+      online {
+        participant {
+          id
+        }
+        sectionKey
+        since
+      }
+      participants {
+        id
+        name
+        role
+        joinedAt
+      }
+    }
+  }
+`;
+
+export const RECENT_CHANGES = gql`
+  query RecentChanges($id: ID!) {
+    assessment(id: $id) {
+      id
+      recentChanges(limit: 15) {
+        id
+        revision
+        questionKey
+        fromLevel
+        fromDontKnow
+        toLevel
+        toDontKnow
+        createdAt
+        participant {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
+
+export const ROTATE_JOIN_CODE = gql`
+  mutation RotateJoinCode($id: ID!) {
+    rotateJoinCode(assessmentId: $id) {
+      id
+      joinCode
+    }
+  }
+`;
+
+export const REMOVE_PARTICIPANT = gql`
+  mutation RemoveParticipant($id: ID!, $participantId: ID!) {
+    removeParticipant(assessmentId: $id, participantId: $participantId) {
+      id
+    }
+  }
+`;
+
+export const HAND_OVER = gql`
+  mutation HandOver($id: ID!, $participantId: ID!) {
+    handOverFacilitator(assessmentId: $id, participantId: $participantId) {
+      id
+    }
   }
 `;
 
@@ -99,5 +174,15 @@ export const CREATE_ASSESSMENT = gql`
 export const JOIN_ASSESSMENT = gql`
   mutation JoinAssessment($code: String!, $name: String!, $role: Role) {
     joinAssessment(code: $code, name: $name, role: $role) { ${JOIN_FIELDS} }
+  }
+`;
+
+export const VIEWER = gql`
+  query Viewer {
+    viewer {
+      id
+      name
+      role
+    }
   }
 `;

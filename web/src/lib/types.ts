@@ -30,6 +30,7 @@ export interface Answer {
   questionKey: string;
   level: number | null;
   dontKnow: boolean;
+  needsImprovement?: boolean;
   version: number;
   updatedAt: string;
   updatedBy: { id: string; name: string } | null;
@@ -50,6 +51,25 @@ export interface Participant {
   id: string;
   name: string;
   role: Role;
+  joinedAt?: string;
+}
+
+export interface OnlineMember {
+  participant: { id: string };
+  sectionKey: string | null;
+  since: string;
+}
+
+export interface AnswerChange {
+  id: string;
+  revision: number;
+  questionKey: string;
+  fromLevel: number | null;
+  fromDontKnow: boolean;
+  toLevel: number | null;
+  toDontKnow: boolean;
+  createdAt: string;
+  participant: { id: string; name: string } | null;
 }
 
 export interface Assessment {
