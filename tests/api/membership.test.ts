@@ -63,7 +63,11 @@ describe("createAssessment", () => {
     ],
     ["a control character", { name: "Acme", facilitatorName: "Pri\u0007ya" }, "facilitatorName"],
     ["only an invisible space", { name: "Acme", facilitatorName: "\u200b" }, "facilitatorName"],
-    ["a right-to-left override", { name: "Acme", facilitatorName: "\u202enaigrevs" }, "facilitatorName"],
+    [
+      "a right-to-left override",
+      { name: "Acme", facilitatorName: "\u202enaigrevs" },
+      "facilitatorName",
+    ],
   ])("rejects %s with BAD_USER_INPUT", async (_case, variables, field) => {
     const response = await request(server.url, CREATE, variables);
 
@@ -114,7 +118,11 @@ describe("joinAssessment", () => {
 
   it("takes a null role as a participant", async () => {
     const created = await createAssessment();
-    const response = await request(server.url, JOIN, { code: created.joinCode, name: "Sam", role: null });
+    const response = await request(server.url, JOIN, {
+      code: created.joinCode,
+      name: "Sam",
+      role: null,
+    });
 
     expect(response.data!.joinAssessment.participant.role).toBe("PARTICIPANT");
   });

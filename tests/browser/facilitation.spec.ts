@@ -45,7 +45,9 @@ test("a removed member is told so at once", async ({ browser }) => {
   await priya.getByRole("button", { name: "Remove Sam" }).click();
   await priya.getByRole("button", { name: "Yes, remove" }).click();
 
-  await expect(sam.getByRole("heading", { name: "You are no longer in this assessment" })).toBeVisible();
+  await expect(
+    sam.getByRole("heading", { name: "You are no longer in this assessment" }),
+  ).toBeVisible();
 });
 
 test("a choice overtaken by someone else's is reported and can be applied anyway", async ({
@@ -95,18 +97,32 @@ test("a page that was offline catches up without a reload", async ({ browser }) 
 
   await priyaContext.setOffline(true);
   await expect(priya.getByText("Reconnecting…")).toBeVisible();
-  await statement(priya, "How do you manage staff identities?", "Each service manages its own identities.").check();
+  await statement(
+    priya,
+    "How do you manage staff identities?",
+    "Each service manages its own identities.",
+  ).check();
   await expect(priya.getByText("Not saved: you are offline")).toBeVisible();
   await statement(sam, RISKS, "Informally, by individuals.").check();
-  await statement(sam, "How do you secure your network and control access?", "We rely on network controls like firewalls and IP allow-lists.").check();
+  await statement(
+    sam,
+    "How do you secure your network and control access?",
+    "We rely on network controls like firewalls and IP allow-lists.",
+  ).check();
   await statement(sam, "How do you manage privileged access?", "I don't know").check();
 
   await priyaContext.setOffline(false);
 
   await expect(priya.getByText("Reconnecting…")).toHaveCount(0, { timeout: 20_000 });
-  await expect(priya.getByTestId("progress-security")).toContainText("3 answered, 1 “I don't know”");
+  await expect(priya.getByTestId("progress-security")).toContainText(
+    "3 answered, 1 “I don't know”",
+  );
   await expect(statement(priya, RISKS, "Informally, by individuals.")).toBeChecked();
   await expect(
-    statement(sam, "How do you manage staff identities?", "Each service manages its own identities."),
+    statement(
+      sam,
+      "How do you manage staff identities?",
+      "Each service manages its own identities.",
+    ),
   ).toBeChecked();
 });
