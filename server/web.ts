@@ -12,8 +12,8 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-const webRoot = resolve(import.meta.dirname, "../web");
-const builtHandler = resolve(webRoot, "build/handler.js");
+const projectRoot = resolve(import.meta.dirname, "..");
+const builtHandler = resolve(projectRoot, "web/build/handler.js");
 
 /**
  * Loads what serves the pages: the SvelteKit build (adapter-node's handler),
@@ -25,8 +25,9 @@ export async function loadPages(mode: WebMode, server: Server): Promise<PageServ
   if (mode === "dev") {
     const { createServer } = await import("vite");
     const vite = await createServer({
-      root: webRoot,
-      configFile: resolve(webRoot, "vite.config.ts"),
+      // SvelteKit's config, at the top of the project, points Vite into web/.
+      root: projectRoot,
+      configFile: resolve(projectRoot, "vite.config.ts"),
       appType: "custom",
       server: { middlewareMode: true, hmr: { server } },
     });
