@@ -28,7 +28,7 @@ export interface YogaOptions {
   limits: Limits;
 }
 
-/** What Yoga's context function receives over HTTP (`request`, `req`) or the websocket. */
+/** The initial context of Yoga's context function, over HTTP (`request`, `req`) or the websocket. */
 interface InitialContext {
   request?: Request;
   req?: IncomingMessage;

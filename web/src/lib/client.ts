@@ -14,7 +14,7 @@ export interface GraphQLConnection {
   onState(listener: (state: ConnectionState, reconnected: boolean) => void): () => void;
 }
 
-/** The headers of an HTTP request, with the given token if any. */
+/** Builds the headers of an HTTP request, with the given token if any. */
 export function authorizationHeaders(token?: string | null): Record<string, string> {
   // The server's CSRF prevention refuses requests without this header.
   const headers: Record<string, string> = { "x-graphql-csrf": "1" };
@@ -64,7 +64,7 @@ export function createConnection(): GraphQLConnection {
   });
 
   // A browser that goes offline may keep a dead socket open for a while; close
-  // it at once so that the page says it is reconnecting and retries when back.
+  // it at once so that the page shows it is reconnecting and retries when back.
   window.addEventListener("offline", () => socket.terminate());
 
   const client = new Client({

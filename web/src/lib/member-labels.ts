@@ -1,7 +1,7 @@
 import type { Participant } from "./types.ts";
 
 /**
- * Labels members so that two with the same display name are told apart, by
+ * Labels members so that two with the same display name can be distinguished, by
  * the order in which they joined: "Sam", "Sam (2)".
  */
 export function memberLabels(participants: Participant[]): Map<string, string> {
