@@ -7,6 +7,8 @@ import "./answer.ts";
 import "./assessment.ts";
 import "./membership.ts";
 import "./assessment-change.ts";
+import "./snapshot.ts";
+import "./exchange.ts";
 import { builder } from "../builder.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -13,7 +13,7 @@ interface JoinResultData {
   joinCode: string | null;
 }
 
-const JoinResult = builder.objectRef<JoinResultData>("JoinResult").implement({
+export const JoinResult = builder.objectRef<JoinResultData>("JoinResult").implement({
   description: "A new member of an assessment, with the token that identifies them.",
   fields: (t) => ({
     assessment: t.prismaField({
