@@ -17,11 +17,7 @@ export interface AnswerRecord {
 }
 
 export type ChangeKind =
-  | "SUBSCRIBED"
-  | "ANSWER_SET"
-  | "SECTION_RESET"
-  | "NOTE_SET"
-  | "NEEDS_IMPROVEMENT_SET";
+  "SUBSCRIBED" | "ANSWER_SET" | "SECTION_RESET" | "NOTE_SET" | "NEEDS_IMPROVEMENT_SET";
 
 /** Published after the commit of every accepted change to an assessment's answers. */
 export interface AssessmentChangeEvent extends Scores {

@@ -63,7 +63,7 @@ export const noteFormat = z
   .string()
   .trim()
   .max(MAX_NOTE, `must be at most ${MAX_NOTE} characters`)
-  .regex(/^(?:[^\p{Cc}\p{Cs}]|[\t\n\r])*$/u, "must not contain control characters");
+  .refine((note) => !/[^\P{Cc}\t\n\r]|\p{Cs}/u.test(note), "must not contain control characters");
 
 /** Returns the trimmed note, or null for an empty one, which clears the note. */
 export function checkNote(value: string | null | undefined): string | null {

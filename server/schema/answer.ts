@@ -93,7 +93,7 @@ builder.mutationField("setNeedsImprovement", (t) =>
     nullable: true,
     description:
       'Sets or clears the "we need to do better here" flag. Only a question answered with a ' +
-      "level or \"I don't know\" can be flagged. Null when clearing the flag of a question " +
+      'level or "I don\'t know" can be flagged. Null when clearing the flag of a question ' +
       "that has no answer at all.",
     args: {
       assessmentId: t.arg.id({ required: true }),

@@ -52,7 +52,11 @@ const AssessmentChange = builder.objectRef<AssessmentChangeEvent>("AssessmentCha
   }),
 });
 
-const singleAnswerKinds = new Set<ChangeKindValue>(["ANSWER_SET", "NOTE_SET", "NEEDS_IMPROVEMENT_SET"]);
+const singleAnswerKinds = new Set<ChangeKindValue>([
+  "ANSWER_SET",
+  "NOTE_SET",
+  "NEEDS_IMPROVEMENT_SET",
+]);
 
 // Events carry plain data, so that they can cross processes as JSON; the
 // Answer type reads the same fields as from a database row.

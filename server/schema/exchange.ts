@@ -51,7 +51,8 @@ builder.mutationField("importAssessment", (t) =>
     },
     resolve: async (_root, args, context) => {
       const facilitatorName = checkDisplayName(args.facilitatorName, "facilitatorName");
-      const name = args.name === null || args.name === undefined ? null : checkAssessmentName(args.name);
+      const name =
+        args.name === null || args.name === undefined ? null : checkAssessmentName(args.name);
       const document = parseExport(args.document, context.questionnaire);
 
       const imported = await importAssessment(context, { document, name, facilitatorName });

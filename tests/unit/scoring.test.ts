@@ -37,7 +37,13 @@ describe("scoreAnswers", () => {
       { key: "data", total: 2, answered: 0, dontKnow: 0, needsImprovement: 0, score: null },
       { key: "security", total: 4, answered: 0, dontKnow: 0, needsImprovement: 0, score: null },
     ]);
-    expect(overall).toEqual({ total: 6, answered: 0, dontKnow: 0, needsImprovement: 0, score: null });
+    expect(overall).toEqual({
+      total: 6,
+      answered: 0,
+      dontKnow: 0,
+      needsImprovement: 0,
+      score: null,
+    });
   });
 
   it("averages the levels of a section", () => {
@@ -71,7 +77,14 @@ describe("scoreAnswers", () => {
   it("treats a cleared answer as open", () => {
     const { sections } = scoreAnswers(questionnaire, [open("data/q1"), level("data/q2", 3)]);
 
-    expect(sections[0]).toEqual({ key: "data", total: 2, answered: 1, dontKnow: 0, needsImprovement: 0, score: 3 });
+    expect(sections[0]).toEqual({
+      key: "data",
+      total: 2,
+      answered: 1,
+      dontKnow: 0,
+      needsImprovement: 0,
+      score: 3,
+    });
   });
 
   it("gives a null score when a section has only I don't know", () => {
