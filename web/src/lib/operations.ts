@@ -26,14 +26,16 @@ const ANSWER_FIELDS = `
   questionKey
   level
   dontKnow
+  note
+  needsImprovement
   version
   updatedAt
   updatedBy { id name }
 `;
 
 const RESULT_FIELDS = `
-  sections { key total answered dontKnow score }
-  overall { total answered dontKnow score }
+  sections { key total answered dontKnow needsImprovement score }
+  overall { total answered dontKnow needsImprovement score }
 `;
 
 export const ASSESSMENT = gql`
@@ -70,6 +72,26 @@ export const SET_ANSWER = gql`
       questionKey: $questionKey
       level: $level
       dontKnow: $dontKnow
+    ) { ${ANSWER_FIELDS} }
+  }
+`;
+
+export const SET_NOTE = gql`
+  mutation SetNote($assessmentId: ID!, $questionKey: String!, $note: String) {
+    setNote(assessmentId: $assessmentId, questionKey: $questionKey, note: $note) { ${ANSWER_FIELDS} }
+  }
+`;
+
+export const SET_NEEDS_IMPROVEMENT = gql`
+  mutation SetNeedsImprovement(
+    $assessmentId: ID!
+    $questionKey: String!
+    $needsImprovement: Boolean!
+  ) {
+    setNeedsImprovement(
+      assessmentId: $assessmentId
+      questionKey: $questionKey
+      needsImprovement: $needsImprovement
     ) { ${ANSWER_FIELDS} }
   }
 `;
