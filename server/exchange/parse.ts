@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { apiError } from "../errors.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import {
@@ -8,8 +7,6 @@ import {
   MAX_IMPORT_LENGTH,
   type ExportDocument,
 } from "./format.ts";
-
-const header = z.looseObject({ format: z.unknown(), formatVersion: z.unknown() });
 
 /**
  * Parses and checks an export before anything is written. Raises
@@ -42,10 +39,11 @@ export function parseExport(text: string, questionnaire: Questionnaire): ExportD
 // The name and version are checked first, so that a file of another kind gets
 // one clear message instead of a list of missing fields.
 function checkHeader(value: unknown) {
-  const parsed = header.safeParse(value);
-  if (!parsed.success) throw rejected("must be a JSON object", "");
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw rejected("must be a JSON object", "");
+  }
 
-  const { format, formatVersion } = parsed.data;
+  const { format, formatVersion } = value as Record<string, unknown>;
   if (format !== FORMAT_NAME) {
     throw rejected(
       `must be "${FORMAT_NAME}", got ${JSON.stringify(format) ?? "nothing"}: ` +
