@@ -17,7 +17,7 @@ export const CSV_HEADER = [
 /**
  * Builds a CSV table with one row for every question of the questionnaire,
  * open ones included, in RFC 4180 form: CRLF line ends, and every field that
- * holds a comma, quote or line break in double quotes.
+ * contains a comma, quote or line break in double quotes.
  */
 export function buildCsv(questionnaire: Questionnaire, assessment: AssessmentForExport): string {
   const byKey = new Map(assessment.answers.map((answer) => [answer.questionKey, answer]));

@@ -7,7 +7,10 @@ import { MAX_ASSESSMENT_NAME, MAX_DISPLAY_NAME, noteFormat } from "../validation
 export const FORMAT_NAME = "cloud-maturity-assessment";
 export const FORMAT_VERSION = 1;
 
-/** Largest import accepted, in characters of JSON text: 47 full notes fit many times over. */
+/**
+ * Largest import accepted, in characters of JSON text: about ten times an
+ * export with a 2000-character note on each of the 47 questions.
+ */
 export const MAX_IMPORT_LENGTH = 1_000_000;
 const MAX_ANSWERS = 1000;
 

@@ -97,8 +97,8 @@ async function writeAssessment(
 
 /**
  * Adds each person named as an author in the export as a participant, so that
- * "who changed it" survives the import. Nobody holds their tokens, so they
- * appear in the assessment but cannot sign in as those members.
+ * "who changed it" survives the import. Their tokens are discarded at once, so
+ * they are listed as members but nobody can sign in as them.
  */
 async function createAuthors(
   tx: Prisma.TransactionClient,

@@ -57,7 +57,7 @@ builder.mutationField("importAssessment", (t) =>
 
       const imported = await importAssessment(context, { document, name, facilitatorName });
 
-      // The rest of this operation is answered as the new facilitator.
+      // The rest of this operation is resolved as the new facilitator.
       context.viewer = await context.prisma.participant.findUniqueOrThrow({
         where: { id: imported.participantId },
       });

@@ -1,5 +1,5 @@
 // Geometry of the report's radar chart, in SVG user units. Axis 0 points up
-// and the others follow clockwise; a value v lies at v / max of the radius.
+// and the others follow clockwise. A value v lies at v / max of the radius.
 
 export interface RadarInput {
   key: string;
@@ -15,7 +15,7 @@ export interface Point {
 
 export interface RadarAxis extends RadarInput {
   end: Point;
-  /** Where the label goes, just outside the end of the axis. */
+  /** Anchor point of the label, just outside the end of the axis. */
   labelAt: Point;
   anchor: "start" | "middle" | "end";
   /** The plotted value, or null for an axis without a score. */
@@ -54,14 +54,12 @@ export function layoutRadar(inputs: RadarInput[], size: number, max = 5): RadarL
   };
 
   const axes = inputs.map((input, index) => {
-    const direction = at(index, 1);
-    const cos = (direction.x - center.x) / radius;
+    const end = at(index, 1);
     return {
       ...input,
-      end: direction,
+      end,
       labelAt: at(index, 1 + LABEL_GAP / radius),
-      anchor:
-        Math.abs(cos) < 0.2 ? ("middle" as const) : cos > 0 ? ("start" as const) : ("end" as const),
+      anchor: anchorFor((end.x - center.x) / radius),
       point: input.value === null ? null : at(index, clamp(input.value / max)),
     };
   });
@@ -82,6 +80,13 @@ export function layoutRadar(inputs: RadarInput[], size: number, max = 5): RadarL
   const area = complete ? axes.map((axis) => format(axis.point!)).join(" ") : null;
 
   return { center, radius, axes, rings, outline, area };
+}
+
+// Labels near the top and bottom are centred on their axis; the others
+// extend away from the chart.
+function anchorFor(cos: number): RadarAxis["anchor"] {
+  if (Math.abs(cos) < 0.2) return "middle";
+  return cos > 0 ? "start" : "end";
 }
 
 const clamp = (fraction: number) => Math.min(Math.max(fraction, 0), 1);
