@@ -8,6 +8,7 @@ import "./assessment.ts";
 import "./membership.ts";
 import "./assessment-change.ts";
 import "./snapshot.ts";
+import "./comparison.ts";
 import "./exchange.ts";
 import { builder } from "../builder.ts";
 

@@ -1,21 +1,12 @@
 import { builder } from "../builder.ts";
-import { parseId, requireMember } from "../access.ts";
-import type { Context } from "../context.ts";
+import { requireMember } from "../access.ts";
 import { apiError } from "../errors.ts";
-import type { Snapshot as SnapshotRow } from "../generated/prisma/client.ts";
 import { scoreAnswers } from "../scoring.ts";
-import {
-  compareAnswers,
-  type AnswerDifference as AnswerDifferenceData,
-  type AnswerValue as AnswerValueData,
-  type Comparison as ComparisonData,
-  type ScoreChange as ScoreChangeData,
-} from "../snapshots/compare.ts";
-import { currentAnswers, snapshotAnswers, takeSnapshot } from "../snapshots/store.ts";
+import type { AnswerValue as AnswerValueData } from "../snapshots/compare.ts";
+import { snapshotAnswers, takeSnapshot } from "../snapshots/store.ts";
 import { checkSnapshotName } from "../validation.ts";
 import { Question } from "./questionnaire.ts";
 import { ScoreSummary, SectionResult } from "./scores.ts";
-import { Section } from "./questionnaire.ts";
 
 export const AnswerValue = builder.objectRef<AnswerValueData>("AnswerValue").implement({
   description: "The content of one answer at one point in time.",
@@ -63,119 +54,12 @@ export const Snapshot = builder.prismaObject("Snapshot", {
   }),
 });
 
-const ScoreChange = builder.objectRef<ScoreChangeData>("ScoreChange").implement({
-  description: "Counts and score of a section, or of the whole assessment, on both sides.",
-  fields: (t) => ({
-    key: t.exposeString("key", { nullable: true, description: "Null for the overall score." }),
-    section: t.field({
-      type: Section,
-      nullable: true,
-      resolve: (change, _args, context) =>
-        context.questionnaire.sections.find((section) => section.key === change.key) ?? null,
-    }),
-    before: t.field({ type: ScoreSummary, resolve: (change) => change.before }),
-    after: t.field({ type: ScoreSummary, resolve: (change) => change.after }),
-    scoreChange: t.exposeFloat("scoreChange", {
-      nullable: true,
-      description: "after.score minus before.score; null when either has no score.",
-    }),
-  }),
-});
-
-const AnswerDifference = builder.objectRef<AnswerDifferenceData>("AnswerDifference").implement({
-  description: 'A question whose level, "I don\'t know", note or flag differs between the sides.',
-  fields: (t) => ({
-    questionKey: t.exposeString("questionKey"),
-    question: t.field({
-      type: Question,
-      resolve: (difference, _args, context) =>
-        context.questionnaire.questionsByKey.get(difference.questionKey)!,
-    }),
-    before: t.field({ type: AnswerValue, resolve: (difference) => difference.before }),
-    after: t.field({ type: AnswerValue, resolve: (difference) => difference.after }),
-  }),
-});
-
-interface Side {
-  snapshot: SnapshotRow | null;
-  revision: number;
-}
-
-const ComparisonSide = builder.objectRef<Side>("ComparisonSide").implement({
-  description: "One side of a comparison: a snapshot, or the answers as they are now.",
-  fields: (t) => ({
-    snapshot: t.field({
-      type: Snapshot,
-      nullable: true,
-      description: "Null for the current answers.",
-      resolve: (side) => side.snapshot,
-    }),
-    revision: t.exposeInt("revision"),
-  }),
-});
-
-const Comparison = builder
-  .objectRef<ComparisonData & { from: Side; to: Side }>("Comparison")
-  .implement({
-    description: "What changed between two snapshots, or between a snapshot and now.",
-    fields: (t) => ({
-      from: t.field({ type: ComparisonSide, resolve: (comparison) => comparison.from }),
-      to: t.field({ type: ComparisonSide, resolve: (comparison) => comparison.to }),
-      sections: t.field({
-        type: [ScoreChange],
-        description: "Every section, in questionnaire order.",
-        resolve: (comparison) => comparison.sections,
-      }),
-      overall: t.field({ type: ScoreChange, resolve: (comparison) => comparison.overall }),
-      answers: t.field({
-        type: [AnswerDifference],
-        description: "Only the questions that differ, in questionnaire order.",
-        resolve: (comparison) => comparison.answers,
-      }),
-    }),
-  });
-
 builder.prismaObjectField("Assessment", "snapshots", (t) =>
   t.relation("snapshots", {
     description: "Named snapshots of the answers, oldest first.",
     query: { orderBy: { createdAt: "asc" } },
   }),
 );
-
-builder.prismaObjectField("Assessment", "comparison", (t) =>
-  t.field({
-    type: Comparison,
-    description:
-      "Compares the snapshot `from` with the snapshot `to`, or with the current answers " +
-      "when `to` is omitted. NOT_FOUND when either is not a snapshot of this assessment.",
-    args: { from: t.arg.id({ required: true }), to: t.arg.id() },
-    select: { id: true },
-    resolve: async (assessment, args, context) => {
-      const from = await readSide(context, assessment.id, String(args.from), "from");
-      const to =
-        args.to === null || args.to === undefined
-          ? await readNow(context, assessment.id)
-          : await readSide(context, assessment.id, String(args.to), "to");
-      return { from, to, ...compareAnswers(context.questionnaire, from.answers, to.answers) };
-    },
-  }),
-);
-
-async function readSide(context: Context, assessmentId: string, id: string, field: string) {
-  const snapshotId = parseId(id);
-  const snapshot = snapshotId
-    ? await context.prisma.snapshot.findFirst({ where: { id: snapshotId, assessmentId } })
-    : null;
-  if (!snapshot) {
-    throw apiError("NOT_FOUND", `No snapshot of this assessment has the id "${id}"`, { field });
-  }
-  return { snapshot, revision: snapshot.revision, answers: snapshotAnswers(snapshot) };
-}
-
-async function readNow(context: Context, assessmentId: string) {
-  const { revision, answers } = await currentAnswers(context, assessmentId);
-  return { snapshot: null, revision, answers };
-}
 
 builder.mutationField("takeSnapshot", (t) =>
   t.prismaField({
