@@ -8,8 +8,9 @@ export const FORMAT_NAME = "cloud-maturity-assessment";
 export const FORMAT_VERSION = 1;
 
 /**
- * Largest import accepted, in characters of JSON text: about ten times an
- * export with a 2000-character note on each of the 47 questions.
+ * Largest import accepted, in characters of JSON text: about five times the
+ * largest export, which has a 2000-character note on each of the 47 questions
+ * and every character escaped (about 200,000 characters).
  */
 export const MAX_IMPORT_LENGTH = 1_000_000;
 const MAX_ANSWERS = 1000;
