@@ -17,7 +17,8 @@ export interface AnswerRecord {
   updatedBy: { id: string; name: string; role: string } | null;
 }
 
-export type ChangeKind = "SUBSCRIBED" | "ANSWER_SET" | "SECTION_RESET";
+export type ChangeKind =
+  "SUBSCRIBED" | "ANSWER_SET" | "SECTION_RESET" | "NOTE_SET" | "NEEDS_IMPROVEMENT_SET";
 
 /** Published after the commit of every accepted change to an assessment's answers. */
 export interface AssessmentChangeEvent extends Scores {

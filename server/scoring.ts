@@ -5,12 +5,16 @@ export interface ScoredAnswer {
   questionKey: string;
   level: number | null;
   dontKnow: boolean;
+  /** Flagged "we need to do better here"; counted only on answered questions. */
+  needsImprovement?: boolean;
 }
 
 export interface ScoreSummary {
   total: number;
   answered: number;
   dontKnow: number;
+  /** Questions answered with a level or "I don't know" and flagged "we need to do better here". */
+  needsImprovement: number;
   /** Mean level of the questions answered with a level, or null when there are none. */
   score: number | null;
 }
@@ -47,11 +51,15 @@ function summarise(total: number, answers: ScoredAnswer[]): ScoreSummary {
   const levels = answers.flatMap((answer) => (answer.level === null ? [] : [answer.level]));
   const dontKnow = answers.filter((answer) => answer.level === null && answer.dontKnow).length;
   const sum = levels.reduce((accumulated, level) => accumulated + level, 0);
+  const needsImprovement = answers.filter(
+    (answer) => answer.needsImprovement && (answer.level !== null || answer.dontKnow),
+  ).length;
 
   return {
     total,
     answered: levels.length,
     dontKnow,
+    needsImprovement,
     score: levels.length === 0 ? null : sum / levels.length,
   };
 }

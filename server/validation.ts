@@ -59,3 +59,20 @@ export function checkChoice(
   if (dontKnow) return { level: null, dontKnow: true };
   throw badInput("Give a level from 1 to 5 or dontKnow: true", "level");
 }
+
+export const MAX_NOTE = 2000;
+
+/** A note on an answer. It may span lines, so tabs and line breaks are the only control characters allowed. */
+export const noteFormat = z
+  .string()
+  .trim()
+  .max(MAX_NOTE, `must be at most ${MAX_NOTE} characters`)
+  .refine((note) => !/[^\P{Cc}\t\n\r]|\p{Cs}/u.test(note), "must not contain control characters");
+
+/** Returns the trimmed note, or null for an empty one, which clears the note. */
+export function checkNote(value: string | null | undefined): string | null {
+  const note = check(noteFormat, value ?? "", "note");
+  return note === "" ? null : note;
+}
+
+export const checkSnapshotName = (value: string) => check(assessmentName, value, "name");

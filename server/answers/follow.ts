@@ -37,7 +37,9 @@ async function readSnapshot(
     where: { id: assessmentId },
     select: {
       revision: true,
-      answers: { select: { questionKey: true, level: true, dontKnow: true } },
+      answers: {
+        select: { questionKey: true, level: true, dontKnow: true, needsImprovement: true },
+      },
     },
   });
   return {

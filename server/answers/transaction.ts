@@ -29,7 +29,7 @@ export async function changeAnswers<T>(
     await tx.assessment.update({ where: { id: assessmentId }, data: { revision } });
     const answers = await tx.answer.findMany({
       where: { assessmentId },
-      select: { questionKey: true, level: true, dontKnow: true },
+      select: { questionKey: true, level: true, dontKnow: true, needsImprovement: true },
     });
     return { result, revision, scores: scoreAnswers(context.questionnaire, answers) };
   });
@@ -41,10 +41,18 @@ export const answerInclude = {
 
 type AnswerWithAuthor = Prisma.AnswerGetPayload<{ include: typeof answerInclude }>;
 
+/** The content of an answer. A note or flag left out of `to` stays as it was in `from`. */
+interface AnswerContent {
+  level: number | null;
+  dontKnow: boolean;
+  note?: string | null;
+  needsImprovement?: boolean;
+}
+
 export interface ChangeRow {
   questionKey: string;
-  from: { level: number | null; dontKnow: boolean } | null;
-  to: { level: number | null; dontKnow: boolean };
+  from: AnswerContent | null;
+  to: AnswerContent;
 }
 
 /** Appends changes to the assessment's history, which outlives resets and overwrites. */
@@ -56,16 +64,24 @@ export async function recordHistory(
   rows: ChangeRow[],
 ) {
   await tx.answerChange.createMany({
-    data: rows.map(({ questionKey, from, to }) => ({
-      assessmentId,
-      revision,
-      questionKey,
-      fromLevel: from?.level ?? null,
-      fromDontKnow: from?.dontKnow ?? false,
-      toLevel: to.level,
-      toDontKnow: to.dontKnow,
-      participantId,
-    })),
+    data: rows.map(({ questionKey, from, to }) => {
+      const fromNote = from?.note ?? null;
+      const fromNeedsImprovement = from?.needsImprovement ?? false;
+      return {
+        assessmentId,
+        revision,
+        questionKey,
+        fromLevel: from?.level ?? null,
+        fromDontKnow: from?.dontKnow ?? false,
+        toLevel: to.level,
+        toDontKnow: to.dontKnow,
+        fromNote,
+        toNote: to.note === undefined ? fromNote : to.note,
+        fromNeedsImprovement,
+        toNeedsImprovement: to.needsImprovement ?? fromNeedsImprovement,
+        participantId,
+      };
+    }),
   });
 }
 

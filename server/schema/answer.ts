@@ -1,8 +1,10 @@
 import { builder } from "../builder.ts";
 import { requireWriter } from "../access.ts";
 import { badInput } from "../errors.ts";
+import { annotateAnswer, type Annotation } from "../answers/annotate.ts";
 import { recordAnswer } from "../answers/record.ts";
-import { checkChoice } from "../validation.ts";
+import type { Context } from "../context.ts";
+import { checkChoice, checkNote, MAX_NOTE } from "../validation.ts";
 import { Question } from "./questionnaire.ts";
 
 export const Answer = builder.prismaObject("Answer", {
@@ -80,3 +82,75 @@ builder.mutationField("setAnswer", (t) =>
     },
   }),
 );
+
+builder.mutationField("setNote", (t) =>
+  t.prismaField({
+    type: "Answer",
+    nullable: true,
+    description:
+      `Sets the note of an answer (evidence, reasons, actions), up to ${MAX_NOTE} characters; ` +
+      "an empty note clears it. A question not yet answered gets an open answer that carries " +
+      "the note. Null when clearing a note of a question that has no answer at all.",
+    args: {
+      assessmentId: t.arg.id({ required: true, description: "The assessment." }),
+      questionKey: t.arg.string({ required: true, description: "The question's key." }),
+      note: t.arg.string({ description: "The note; empty or null clears it." }),
+      expectedVersion: t.arg.int({
+        description: "The answer's version as the client saw it; a stale one gets CONFLICT.",
+      }),
+    },
+    authScopes: (_root, args) => ({ writer: String(args.assessmentId) }),
+    resolve: (query, _root, args, context) =>
+      annotate(context, query, args, () => ({ note: checkNote(args.note) })),
+  }),
+);
+
+builder.mutationField("setNeedsImprovement", (t) =>
+  t.prismaField({
+    type: "Answer",
+    nullable: true,
+    description:
+      'Sets or clears the "we need to do better here" flag. Only a question answered with a ' +
+      'level or "I don\'t know" can be flagged. Null when clearing the flag of a question ' +
+      "that has no answer at all.",
+    args: {
+      assessmentId: t.arg.id({ required: true, description: "The assessment." }),
+      questionKey: t.arg.string({ required: true, description: "The question's key." }),
+      needsImprovement: t.arg.boolean({
+        required: true,
+        description: "True to flag, false to clear.",
+      }),
+      expectedVersion: t.arg.int({
+        description: "The answer's version as the client saw it; a stale one gets CONFLICT.",
+      }),
+    },
+    authScopes: (_root, args) => ({ writer: String(args.assessmentId) }),
+    resolve: (query, _root, args, context) =>
+      annotate(context, query, args, () => ({ needsImprovement: args.needsImprovement })),
+  }),
+);
+
+/** Checks access and the question, stores the annotation, publishes, and reads the answer back. */
+async function annotate(
+  context: Context,
+  query: { include?: object; select?: object },
+  args: { assessmentId: string | number; questionKey: string; expectedVersion?: number | null },
+  readAnnotation: () => Annotation,
+) {
+  const viewer = requireWriter(context, String(args.assessmentId));
+  const annotation = readAnnotation();
+  if (!context.questionnaire.questionsByKey.has(args.questionKey)) {
+    throw badInput(`Unknown question "${args.questionKey}"`, "questionKey");
+  }
+
+  const { answerId, event } = await annotateAnswer(context, {
+    viewer,
+    questionKey: args.questionKey,
+    annotation,
+    expectedVersion: args.expectedVersion ?? null,
+  });
+
+  if (event) context.pubsub.publish("assessment:changed", viewer.assessmentId, event);
+  if (answerId === null) return null;
+  return context.prisma.answer.findUniqueOrThrow({ ...query, where: { id: answerId } });
+}

@@ -18,6 +18,10 @@ const ChangeKind = builder.enumType("ChangeKind", {
     },
     ANSWER_SET: { description: "One answer was set." },
     SECTION_RESET: { description: "Every answer of a section was cleared." },
+    NOTE_SET: { description: "The note of one answer was set or cleared." },
+    NEEDS_IMPROVEMENT_SET: {
+      description: 'The "we need to do better here" flag of one answer was set or cleared.',
+    },
   } satisfies Record<ChangeKindValue, unknown>,
 });
 
@@ -40,8 +44,8 @@ const AssessmentChange = builder.objectRef<AssessmentChangeEvent>("AssessmentCha
     answer: t.field({
       type: Answer,
       nullable: true,
-      description: "The answer that was set; null for other kinds.",
-      resolve: (event) => (event.kind === "ANSWER_SET" ? asAnswer(event.answers[0]) : null),
+      description: "The one answer that was changed; null for SUBSCRIBED and SECTION_RESET.",
+      resolve: (event) => (singleAnswerKinds.has(event.kind) ? asAnswer(event.answers[0]) : null),
     }),
     answers: t.field({
       type: [Answer],
@@ -60,6 +64,12 @@ const AssessmentChange = builder.objectRef<AssessmentChangeEvent>("AssessmentCha
     }),
   }),
 });
+
+const singleAnswerKinds = new Set<ChangeKindValue>([
+  "ANSWER_SET",
+  "NOTE_SET",
+  "NEEDS_IMPROVEMENT_SET",
+]);
 
 // Events carry plain data, so that they can cross processes as JSON; the
 // Answer type reads the same fields as from a database row.

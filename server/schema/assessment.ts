@@ -5,7 +5,9 @@ import { badInput, unauthenticated } from "../errors.ts";
 import { scoreAnswers } from "../scoring.ts";
 import { ScoreSummary, SectionResult } from "./scores.ts";
 
-const scoredAnswers = { answers: { select: { questionKey: true, level: true, dontKnow: true } } };
+const scoredAnswers = {
+  answers: { select: { questionKey: true, level: true, dontKnow: true, needsImprovement: true } },
+};
 
 export const Assessment = builder.prismaObject("Assessment", {
   description: "One organisation's answers to the questionnaire, shared by its members.",

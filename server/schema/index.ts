@@ -10,6 +10,9 @@ import "./assessment-change.ts";
 import "./integration-token.ts";
 import "./presence.ts";
 import "./history.ts";
+import "./snapshot.ts";
+import "./comparison.ts";
+import "./exchange.ts";
 import { builder } from "../builder.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -15,7 +15,7 @@ interface JoinResultData {
   joinCode: string | null;
 }
 
-const JoinResult = builder.objectRef<JoinResultData>("JoinResult").implement({
+export const JoinResult = builder.objectRef<JoinResultData>("JoinResult").implement({
   description: "A new member of an assessment, with the token that identifies them.",
   fields: (t) => ({
     assessment: t.prismaField({
@@ -48,7 +48,8 @@ const JoinResult = builder.objectRef<JoinResultData>("JoinResult").implement({
 
 const MAX_CODE_ATTEMPTS = 5;
 
-function viewerOf(participant: Participant): Viewer {
+/** Describes a participant as the viewer that their token would give. */
+export function viewerOf(participant: Participant): Viewer {
   return {
     assessmentId: participant.assessmentId,
     role: participant.role,

@@ -8,6 +8,9 @@ export const ScoreSummary = builder.objectRef<ScoreSummaryData>("ScoreSummary").
     total: t.exposeInt("total", { description: "Questions in the set." }),
     answered: t.exposeInt("answered", { description: "Questions answered with a level." }),
     dontKnow: t.exposeInt("dontKnow", { description: 'Questions answered "I don\'t know".' }),
+    needsImprovement: t.exposeInt("needsImprovement", {
+      description: 'Answered questions flagged "we need to do better here".',
+    }),
     score: t.exposeFloat("score", {
       nullable: true,
       description:
@@ -33,6 +36,9 @@ export const SectionResult = builder.objectRef<SectionScore>("SectionResult").im
     total: t.exposeInt("total", { description: "Questions in the section." }),
     answered: t.exposeInt("answered", { description: "Questions answered with a level." }),
     dontKnow: t.exposeInt("dontKnow", { description: 'Questions answered "I don\'t know".' }),
+    needsImprovement: t.exposeInt("needsImprovement", {
+      description: 'Answered questions flagged "we need to do better here".',
+    }),
     score: t.exposeFloat("score", {
       nullable: true,
       description: "Mean level of the answered questions; null when none is answered.",

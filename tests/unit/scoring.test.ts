@@ -34,10 +34,16 @@ describe("scoreAnswers", () => {
     const { sections, overall } = scoreAnswers(questionnaire, []);
 
     expect(sections).toEqual([
-      { key: "data", total: 2, answered: 0, dontKnow: 0, score: null },
-      { key: "security", total: 4, answered: 0, dontKnow: 0, score: null },
+      { key: "data", total: 2, answered: 0, dontKnow: 0, needsImprovement: 0, score: null },
+      { key: "security", total: 4, answered: 0, dontKnow: 0, needsImprovement: 0, score: null },
     ]);
-    expect(overall).toEqual({ total: 6, answered: 0, dontKnow: 0, score: null });
+    expect(overall).toEqual({
+      total: 6,
+      answered: 0,
+      dontKnow: 0,
+      needsImprovement: 0,
+      score: null,
+    });
   });
 
   it("averages the levels of a section", () => {
@@ -51,6 +57,7 @@ describe("scoreAnswers", () => {
       total: 4,
       answered: 2,
       dontKnow: 0,
+      needsImprovement: 0,
       score: 2.5,
     });
   });
@@ -70,7 +77,14 @@ describe("scoreAnswers", () => {
   it("treats a cleared answer as open", () => {
     const { sections } = scoreAnswers(questionnaire, [open("data/q1"), level("data/q2", 3)]);
 
-    expect(sections[0]).toEqual({ key: "data", total: 2, answered: 1, dontKnow: 0, score: 3 });
+    expect(sections[0]).toEqual({
+      key: "data",
+      total: 2,
+      answered: 1,
+      dontKnow: 0,
+      needsImprovement: 0,
+      score: 3,
+    });
   });
 
   it("gives a null score when a section has only I don't know", () => {
@@ -89,7 +103,21 @@ describe("scoreAnswers", () => {
       dontKnow("security/q4"),
     ]);
 
-    expect(overall).toEqual({ total: 6, answered: 4, dontKnow: 1, score: 2 });
+    expect(overall).toEqual({ total: 6, answered: 4, dontKnow: 1, needsImprovement: 0, score: 2 });
+  });
+
+  it("counts flags on answered questions only", () => {
+    const flagged = { needsImprovement: true };
+    const { sections, overall } = scoreAnswers(questionnaire, [
+      { ...level("security/q1", 2), ...flagged },
+      { ...dontKnow("security/q2"), ...flagged },
+      { ...open("security/q3"), ...flagged },
+      level("data/q1", 4),
+    ]);
+
+    expect(sections[1].needsImprovement).toBe(2);
+    expect(sections[0].needsImprovement).toBe(0);
+    expect(overall.needsImprovement).toBe(2);
   });
 
   it("ignores answers to questions that are no longer asked", () => {

@@ -2,7 +2,14 @@ import type { Client } from "@urql/core";
 import type { ConnectionState, GraphQLConnection } from "./client.ts";
 import { describeError, errorCode } from "./errors.ts";
 import { LivePresence } from "./live-presence.svelte.ts";
-import { ASSESSMENT, ASSESSMENT_CHANGED, RESET_SECTION, SET_ANSWER } from "./operations.ts";
+import {
+  ASSESSMENT,
+  ASSESSMENT_CHANGED,
+  RESET_SECTION,
+  SET_ANSWER,
+  SET_NEEDS_IMPROVEMENT,
+  SET_NOTE,
+} from "./operations.ts";
 import type { Answer, Assessment, AssessmentChange, Participant, Questionnaire } from "./types.ts";
 
 export interface Choice {
@@ -153,6 +160,31 @@ export class LiveAssessment {
     }
   }
 
+  /** Saves a note (empty clears it); returns an error message, or null on success. */
+  async setNote(questionKey: string, note: string): Promise<string | null> {
+    const result = await this.#client
+      .mutation(SET_NOTE, { assessmentId: this.id, questionKey, note })
+      .toPromise();
+    if (result.error) return describeError(result.error);
+    if (result.data.setNote) this.#mergeAnswers([result.data.setNote as Answer]);
+    return null;
+  }
+
+  /** Sets or clears "we need to do better here"; returns an error message, or null on success. */
+  async setNeedsImprovement(
+    questionKey: string,
+    needsImprovement: boolean,
+  ): Promise<string | null> {
+    const result = await this.#client
+      .mutation(SET_NEEDS_IMPROVEMENT, { assessmentId: this.id, questionKey, needsImprovement })
+      .toPromise();
+    if (result.error) return describeError(result.error);
+    if (result.data.setNeedsImprovement) {
+      this.#mergeAnswers([result.data.setNeedsImprovement as Answer]);
+    }
+    return null;
+  }
+
   /** Clears a section for everyone; returns an error message, or null on success. */
   async reset(sectionKey: string): Promise<string | null> {
     const result = await this.#client
@@ -211,7 +243,17 @@ export class LiveAssessment {
     }
     const answer = change.answers[0];
     const question = section?.questions.find((q) => q.key === answer.questionKey);
+    const text = question?.text ?? answer.questionKey;
+    if (change.kind === "NOTE_SET") {
+      this.announcement = `${author.name} ${answer.note ? "changed" : "cleared"} the note on “${text}”`;
+      return;
+    }
+    if (change.kind === "NEEDS_IMPROVEMENT_SET") {
+      const verb = answer.needsImprovement ? "marked" : "unmarked";
+      this.announcement = `${author.name} ${verb} “${text}” as needing improvement`;
+      return;
+    }
     const choice = answer.dontKnow ? "I don't know" : `level ${answer.level}`;
-    this.announcement = `${author.name} chose ${choice} for “${question?.text ?? answer.questionKey}”`;
+    this.announcement = `${author.name} chose ${choice} for “${text}”`;
   }
 }

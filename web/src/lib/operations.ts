@@ -26,6 +26,7 @@ const ANSWER_FIELDS = `
   questionKey
   level
   dontKnow
+  note
   needsImprovement
   version
   updatedAt
@@ -33,8 +34,8 @@ const ANSWER_FIELDS = `
 `;
 
 const RESULT_FIELDS = `
-  sections { key total answered dontKnow score }
-  overall { total answered dontKnow score }
+  sections { key total answered dontKnow needsImprovement score }
+  overall { total answered dontKnow needsImprovement score }
 `;
 
 export const ASSESSMENT = gql`
@@ -146,6 +147,26 @@ export const HAND_OVER = gql`
     handOverFacilitator(assessmentId: $id, participantId: $participantId) {
       id
     }
+  }
+`;
+
+export const SET_NOTE = gql`
+  mutation SetNote($assessmentId: ID!, $questionKey: String!, $note: String) {
+    setNote(assessmentId: $assessmentId, questionKey: $questionKey, note: $note) { ${ANSWER_FIELDS} }
+  }
+`;
+
+export const SET_NEEDS_IMPROVEMENT = gql`
+  mutation SetNeedsImprovement(
+    $assessmentId: ID!
+    $questionKey: String!
+    $needsImprovement: Boolean!
+  ) {
+    setNeedsImprovement(
+      assessmentId: $assessmentId
+      questionKey: $questionKey
+      needsImprovement: $needsImprovement
+    ) { ${ANSWER_FIELDS} }
   }
 `;
 

@@ -30,7 +30,8 @@ export interface Answer {
   questionKey: string;
   level: number | null;
   dontKnow: boolean;
-  needsImprovement?: boolean;
+  note: string | null;
+  needsImprovement: boolean;
   version: number;
   updatedAt: string;
   updatedBy: { id: string; name: string } | null;
@@ -40,6 +41,7 @@ export interface ScoreSummary {
   total: number;
   answered: number;
   dontKnow: number;
+  needsImprovement: number;
   score: number | null;
 }
 
@@ -85,7 +87,7 @@ export interface Assessment {
 
 export interface AssessmentChange {
   revision: number;
-  kind: "SUBSCRIBED" | "ANSWER_SET" | "SECTION_RESET";
+  kind: "SUBSCRIBED" | "ANSWER_SET" | "SECTION_RESET" | "NOTE_SET" | "NEEDS_IMPROVEMENT_SET";
   sectionKey: string | null;
   answers: Answer[];
   sections: SectionResult[];
