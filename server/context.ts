@@ -13,6 +13,10 @@ export interface Context {
   logger: Logger;
   /** The participant whose token came with the operation, or null without one. */
   viewer: Participant | null;
+  /** Events a subscription may hold for a client that does not read them. */
+  maxQueuedEvents: number;
+  /** Drops the websocket that the operation came on; absent over HTTP. */
+  disconnect?: () => void;
 }
 
 export function hashToken(token: string): string {

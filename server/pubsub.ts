@@ -32,8 +32,22 @@ export type Topics = {
   "assessment:changed": [assessmentId: string, event: AssessmentChangeEvent];
 };
 
-export type PubSub = ReturnType<typeof createEventBus>;
+type YogaPubSub = ReturnType<typeof createPubSub<Topics>>;
 
-export function createEventBus() {
-  return createPubSub<Topics>();
+/** Yoga's pub/sub, plus a signal for the moments when events may have been missed. */
+export interface PubSub {
+  publish: YogaPubSub["publish"];
+  subscribe: YogaPubSub["subscribe"];
+  /**
+   * Calls `listener` each time delivery resumes after a break (such as a lost
+   * connection to Redis), so that subscriptions can send their state again.
+   * Returns the function that removes the listener.
+   */
+  onResync(listener: () => void): () => void;
+}
+
+/** Creates the pub/sub of a server that runs alone: events stay in this process. */
+export function createEventBus(): PubSub {
+  const { publish, subscribe } = createPubSub<Topics>();
+  return { publish, subscribe, onResync: () => () => {} };
 }

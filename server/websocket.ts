@@ -29,6 +29,7 @@ export function createWebSocketServer(yoga: Yoga, logger: Logger) {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           connectionParams: context.connectionParams,
           params,
+          socket: context.extra.socket,
         });
         const document = parse(params.query);
         const errors = validate(schema, document);

@@ -61,7 +61,7 @@ builder.subscriptionField("assessmentChanged", (t) =>
     args: { assessmentId: t.arg.id({ required: true }) },
     subscribe: (_root, args, context) => {
       const viewer = requireMember(context, String(args.assessmentId), "read");
-      return followChanges(context, viewer.assessmentId);
+      return followChanges(context, viewer.assessmentId, { maxQueued: context.maxQueuedEvents });
     },
     resolve: (event) => event,
   }),
