@@ -5,13 +5,16 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { startApp, type App } from "../../server/app.ts";
+import { startApp, type App, type AppOptions } from "../../server/app.ts";
 import { createLogger } from "../../server/logger.ts";
 
 export const newDataDir = () => mkdtemp(join(tmpdir(), "cloud-maturity-test-"));
 
 /** Starts the server in this process on a free port, with its own embedded database. */
-export async function startServer(dataDir?: string): Promise<App & { dataDir: string }> {
+export async function startServer(
+  dataDir?: string,
+  options: Partial<AppOptions> = {},
+): Promise<App & { dataDir: string }> {
   const directory = dataDir ?? (await newDataDir());
   const app = await startApp({
     port: 0,
@@ -19,6 +22,7 @@ export async function startServer(dataDir?: string): Promise<App & { dataDir: st
     dataDir: directory,
     web: "none",
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    ...options,
   });
   return Object.assign(app, { dataDir: directory });
 }
@@ -146,13 +150,28 @@ export function subscribe(client: Client, query: string, variables: Record<strin
  * Starts `npm start`'s server as a separate process, as an operator would, and
  * resolves once its log says it listens.
  */
-export async function startProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess; log: string[] }> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, PORT: "0", DATA_DIR: dataDir, WEB_MODE: "none", LOG_LEVEL: "info" },
+    env: {
+      ...process.env,
+      // The embedded database and in-process events unless the test asks otherwise.
+      DATABASE_URL: "",
+      REDIS_URL: "",
+      PORT: "0",
+      DATA_DIR: dataDir,
+      WEB_MODE: "none",
+      LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines = createInterface({ input: child.stdout! });
+  const log: string[] = [];
+  lines.on("line", (line) => log.push(line));
   let stderr = "";
   child.stderr!.on("data", (chunk) => (stderr += chunk));
 
@@ -163,7 +182,7 @@ export async function startProcess(dataDir: string): Promise<{ url: string; chil
       if (entry.msg === "listening" && entry.url) resolveUrl(entry.url);
     });
   });
-  return { url, child };
+  return { url, child, log };
 }
 
 /** Sends SIGTERM and resolves with the exit code. */
