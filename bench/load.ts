@@ -15,10 +15,17 @@ export interface Scenario {
   durationMs: number;
 }
 
+// At a fixed rate, a server slower than the rate would build an ever longer
+// queue, and a run would last until it worked that off. Past this many
+// mutations waiting per assessment, a scheduled change is skipped and counted.
+const MAX_PENDING_PER_ASSESSMENT = 8;
+
 export interface ScenarioResult {
   acceptedPerSecond: number;
   accepted: number;
   failed: number;
+  /** Scheduled changes not sent, because the assessment had too many waiting. */
+  skipped: number;
   expected: number;
   received: number;
   lost: number;
@@ -48,6 +55,7 @@ interface Target {
   sentAt: Map<string, number>;
   subscribers: Subscriber[];
   changes: number;
+  pending: number;
 }
 
 interface Receipt {
@@ -78,7 +86,7 @@ async function post(url: string, query: string, variables: object, token: string
 async function createTargets(system: RunningSystem, count: number): Promise<Target[]> {
   const targets: Target[] = [];
   for (let index = 0; index < count; index++) {
-    const target = { sentAt: new Map(), subscribers: [], changes: 0 };
+    const target = { sentAt: new Map(), subscribers: [], changes: 0, pending: 0 };
     if (system.name === "reference") {
       targets.push({ ...target, id: `assessment-${index}`, token: null });
       continue;
@@ -134,17 +142,19 @@ async function connectAll(url: string, targets: Target[], clients: number) {
   }
 }
 
+interface Counts {
+  accepted: number;
+  failed: number;
+  skipped: number;
+}
+
 /** Sends the next change to a target: each question in turn, each time to another level. */
-async function sendChange(
-  url: string,
-  target: Target,
-  questionKeys: string[],
-  counts: { accepted: number; failed: number },
-) {
+async function sendChange(url: string, target: Target, questionKeys: string[], counts: Counts) {
   const index = target.changes++;
   const questionKey = questionKeys[index % questionKeys.length];
   const level = (Math.floor(index / questionKeys.length) % 5) + 1;
   const sentAt = performance.now();
+  target.pending++;
   try {
     const result = await post(
       url,
@@ -158,6 +168,8 @@ async function sendChange(
     counts.accepted++;
   } catch {
     counts.failed++;
+  } finally {
+    target.pending--;
   }
 }
 
@@ -166,7 +178,7 @@ async function driveAtRate(
   targets: Target[],
   keys: string[],
   scenario: Scenario,
-  counts: { accepted: number; failed: number },
+  counts: Counts,
 ) {
   const interval = 1000 / scenario.changesPerSecond!;
   const start = performance.now();
@@ -180,7 +192,8 @@ async function driveAtRate(
       while (next < end) {
         const wait = next - performance.now();
         if (wait > 0) await pause(wait);
-        inFlight.push(sendChange(url, target, keys, counts));
+        if (target.pending >= MAX_PENDING_PER_ASSESSMENT) counts.skipped++;
+        else inFlight.push(sendChange(url, target, keys, counts));
         next += interval;
       }
     }),
@@ -193,7 +206,7 @@ async function driveClosedLoop(
   target: Target,
   keys: string[],
   scenario: Scenario,
-  counts: { accepted: number; failed: number },
+  counts: Counts,
 ) {
   const end = performance.now() + scenario.durationMs;
   await Promise.all(
@@ -226,7 +239,7 @@ export async function runScenario(
     peakBytes = Math.max(peakBytes, await residentBytes(system.pid).catch(() => 0));
   }, 200);
 
-  const counts = { accepted: 0, failed: 0 };
+  const counts = { accepted: 0, failed: 0, skipped: 0 };
   const cpuBefore = await cpuSeconds(system.pid);
   const startedAt = performance.now();
   if (scenario.inFlight)
@@ -277,6 +290,7 @@ export async function runScenario(
     acceptedPerSecond: (counts.accepted / elapsedMs) * 1000,
     accepted: counts.accepted,
     failed: counts.failed,
+    skipped: counts.skipped,
     expected,
     received,
     lost: expected - unique,

@@ -57,6 +57,7 @@ export function summarise(runs: Run[]): Summary {
 
 const columns: [label: string, key: string, digits: number, scale?: number][] = [
   ["changes/s", "acceptedPerSecond", 0],
+  ["skipped", "skipped", 0],
   ["expected", "expected", 0],
   ["received", "received", 0],
   ["lost*", "lostTotal", 0],

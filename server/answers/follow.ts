@@ -33,8 +33,13 @@ export function followChanges(context: Context, assessmentId: string, options: F
         { assessmentId, queued, viewerId: context.viewer?.id },
         "disconnecting a subscriber that stopped reading its events",
       );
-      context.disconnect?.();
-      stop(new Error("Too many undelivered events; reconnect to resynchronise"));
+      if (context.disconnect) {
+        // The socket is gone, so there is no one left to tell.
+        context.disconnect();
+        stop();
+      } else {
+        stop(new Error("Too many undelivered events; subscribe again to resynchronise"));
+      }
     };
 
     const early: AssessmentChangeEvent[] = [];
