@@ -89,6 +89,8 @@ test("a wrong join code says what to do", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("Join code").fill("ZZZZZZ");
   await page.getByRole("button", { name: "Continue" }).click();
+  // The start page has a "Your name" field too, so wait for the join page first.
+  await expect(page.getByRole("heading", { level: 1, name: /Join assessment/ })).toBeVisible();
   await page.getByLabel("Your name").fill("Sam");
   await page.getByRole("button", { name: "Join assessment" }).click();
 
