@@ -37,7 +37,15 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      // The browser tests use the embedded database even where CI sets these.
+      DATABASE_URL: "",
+      REDIS_URL: "",
+    },
     stdout: "ignore",
     stderr: "pipe",
   },

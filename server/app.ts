@@ -5,7 +5,8 @@ import { openDatabase, type OpenDatabase } from "./db.ts";
 import type { Logger } from "./logger.ts";
 import { defaultLimits, type Limits } from "./limits.ts";
 import { PresenceStore } from "./presence.ts";
-import { createEventBus } from "./pubsub.ts";
+import { createEventBus, type PubSub } from "./pubsub.ts";
+import { connectRedisBus } from "./redis-bus.ts";
 import { loadQuestionnaire } from "./questionnaire/load.ts";
 import { loadPages, type WebMode } from "./web.ts";
 import { createWebSocketServer } from "./websocket.ts";
@@ -16,6 +17,12 @@ export interface AppOptions {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** A Redis server through which instances share live events; unset for one instance alone. */
+  redisUrl?: string;
+  /** Put before the Redis channel name, so that deployments can share one Redis. */
+  redisChannelPrefix?: string;
+  /** Events a subscription may hold for a client that does not read them; 256 by default. */
+  maxQueuedEvents?: number;
   questionsDir?: string;
   web: WebMode;
   logger: Logger;
@@ -46,25 +53,30 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   const database = await openDatabase(options);
   const limits = options.limits ?? defaultLimits;
-  const pubsub = createEventBus();
+  const events = await openEventBus(options).catch(async (error) => {
+    await database.close();
+    throw error;
+  });
   const yoga = createGraphQLServer({
     presence: new PresenceStore(),
     prisma: database.prisma,
-    pubsub,
+    pubsub: events,
     questionnaire,
     logger,
     limits,
+    maxQueuedEvents: options.maxQueuedEvents ?? 256,
   });
   const websocket = createWebSocketServer({
     yoga,
     prisma: database.prisma,
-    pubsub,
+    pubsub: events,
     logger,
     limits,
     allowedOrigins: options.allowedOrigins ?? [],
   });
   const server = createServer();
   const pages = await loadPages(options.web, server).catch(async (error) => {
+    await events.close();
     await database.close();
     throw error;
   });
@@ -90,13 +102,17 @@ export async function startApp(options: AppOptions): Promise<App> {
     server.listen(options.port, options.host, () => resolveListen());
   }).catch(async (error) => {
     await pages.close();
+    await events.close();
     await database.close();
     throw error;
   });
 
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
-  logger.info({ url, database: database.kind }, "listening");
+  logger.info(
+    { url, database: database.kind, events: options.redisUrl ? "redis" : "memory" },
+    "listening",
+  );
 
   return {
     url,
@@ -107,6 +123,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       server.closeIdleConnections();
       await closed;
       await pages.close();
+      await events.close();
       await database.close();
       logger.info("stopped");
     },
@@ -141,9 +158,26 @@ function refuseBody(
   return true;
 }
 
+async function openEventBus(options: AppOptions): Promise<PubSub & { close(): Promise<void> }> {
+  if (!options.redisUrl) return { ...createEventBus(), close: async () => {} };
+  return connectRedisBus({
+    url: options.redisUrl,
+    channelPrefix: options.redisChannelPrefix ?? "cloud-maturity:",
+    logger: options.logger,
+  });
+}
+
+const HEALTH_TIMEOUT_MS = 2000;
+
 async function checkHealth(database: OpenDatabase, response: ServerResponse) {
   try {
-    await database.prisma.$queryRaw`SELECT 1`;
+    // A database that hangs instead of refusing counts as unreachable too.
+    await Promise.race([
+      database.prisma.$queryRaw`SELECT 1`,
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error("timed out")), HEALTH_TIMEOUT_MS).unref(),
+      ),
+    ]);
     response.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
   } catch {
     response.writeHead(503, { "content-type": "text/plain" }).end("database unreachable\n");

@@ -26,6 +26,10 @@ export interface Context {
   /** The client's IP address, for rate limits and logs. */
   clientAddress: string;
   presence: PresenceStore;
+  /** Events a subscription may hold for a client that does not read them. */
+  maxQueuedEvents: number;
+  /** Drops the websocket that the operation came on; absent over HTTP. */
+  disconnect?: () => void;
 }
 
 /** Integration tokens carry this prefix, so that one lookup finds the right table. */

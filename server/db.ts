@@ -3,8 +3,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { applyMigrations, listMigrationNames } from "./db/migrations.ts";
 import { lockDataDir } from "./db/lock.ts";
+import { withMigrationLock } from "./db/migration-lock.ts";
+import { applyMigrations, listMigrationNames } from "./db/migrations.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import type { Logger } from "./logger.ts";
 
@@ -25,13 +26,15 @@ export interface OpenDatabase {
 
 /** Opens the database, applies pending migrations and returns its Prisma client. */
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
-  const opened = options.databaseUrl
-    ? await openServer(options.databaseUrl)
+  const { databaseUrl, logger } = options;
+  const opened = databaseUrl
+    ? await openServer(databaseUrl, logger)
     : await openEmbedded(options.dataDir);
 
   const prisma = new PrismaClient({ adapter: opened.adapter });
   try {
-    await migrate(prisma, opened.adapter, options.logger);
+    const step = () => migrate(prisma, opened.adapter, logger);
+    await (databaseUrl ? withMigrationLock(databaseUrl, step) : step());
   } catch (error) {
     await prisma.$disconnect();
     await opened.close();
@@ -103,7 +106,19 @@ async function openEmbedded(dataDir: string): Promise<Opened> {
   }
 }
 
-async function openServer(databaseUrl: string): Promise<Opened> {
-  const adapter = new PrismaPg({ connectionString: databaseUrl });
+// While the server is unreachable each query fails at once (or after the
+// connection timeout) instead of waiting, and the pool reconnects by itself
+// once it is back. Errors of idle connections would otherwise crash the process.
+async function openServer(databaseUrl: string, logger: Logger): Promise<Opened> {
+  const adapter = new PrismaPg(
+    { connectionString: databaseUrl, connectionTimeoutMillis: 5000, max: 10 },
+    {
+      // node-postgres errors carry the whole client, so only the message is logged.
+      onPoolError: (error) =>
+        logger.warn({ error: error.message }, "idle database connection failed"),
+      onConnectionError: (error) =>
+        logger.warn({ error: error.message }, "database connection failed"),
+    },
+  );
   return { adapter, kind: "postgres", close: async () => {} };
 }

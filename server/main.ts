@@ -21,6 +21,8 @@ try {
     host: process.env.HOST ?? "127.0.0.1",
     dataDir: process.env.DATA_DIR ?? "./data",
     databaseUrl: process.env.DATABASE_URL || undefined,
+    redisUrl: process.env.REDIS_URL || undefined,
+    redisChannelPrefix: process.env.REDIS_CHANNEL_PREFIX || undefined,
     web: (process.env.WEB_MODE as WebMode | undefined) ?? "build",
     logger,
     limits: readLimits(process.env),

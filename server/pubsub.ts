@@ -43,12 +43,26 @@ export type Topics = {
   "members:changed": [assessmentId: string, event: { assessmentId: string }];
 };
 
-export type PubSub = ReturnType<typeof createEventBus>;
+type YogaPubSub = ReturnType<typeof createPubSub<Topics>>;
 
-export function createEventBus() {
+/** Yoga's pub/sub, plus a signal for the moments when events may have been missed. */
+export interface PubSub {
+  publish: YogaPubSub["publish"];
+  subscribe: YogaPubSub["subscribe"];
+  /**
+   * Calls `listener` each time delivery resumes after a break (such as a lost
+   * connection to Redis), so that subscriptions can send their state again.
+   * Returns the function that removes the listener.
+   */
+  onResync(listener: () => void): () => void;
+}
+
+/** Creates the pub/sub of a server that runs alone: events stay in this process. */
+export function createEventBus(): PubSub {
   // Every subscriber adds a listener, and a workshop has more than Node's
   // default warning threshold of 10 on one assessment.
   const eventTarget = new EventTarget();
   setMaxListeners(0, eventTarget);
-  return createPubSub<Topics>({ eventTarget });
+  const { publish, subscribe } = createPubSub<Topics>({ eventTarget });
+  return { publish, subscribe, onResync: () => () => {} };
 }

@@ -80,6 +80,7 @@ export function createWebSocketServer(options: WebSocketOptions) {
           connectionParams: context.connectionParams,
           clientAddress: clientAddressOf(context.extra.request),
           params,
+          socket: context.extra.socket,
         });
         let document;
         try {

@@ -8,9 +8,12 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import type { WebSocket } from "ws";
 import { type Context, findViewer, parseBearer } from "./context.ts";
 import type { Database } from "./db.ts";
 import type { Limits } from "./limits.ts";
+import { isDatabaseUnreachable } from "./db/unreachable.ts";
+import { apiError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
 import { useInputErrorCodes } from "./plugins/input-error-codes.ts";
 import { useRateLimits } from "./plugins/rate-limits.ts";
@@ -26,6 +29,7 @@ export interface YogaOptions {
   questionnaire: Questionnaire;
   logger: Logger;
   limits: Limits;
+  maxQueuedEvents: number;
 }
 
 /** The initial context of Yoga's context function, over HTTP (`request`, `req`) or the websocket. */
@@ -34,6 +38,8 @@ interface InitialContext {
   req?: IncomingMessage;
   connectionParams?: Record<string, unknown>;
   clientAddress?: string;
+  /** The websocket of an operation that came over one. */
+  socket?: WebSocket;
 }
 
 export type Yoga = YogaServerInstance<InitialContext, Context>;
@@ -42,7 +48,7 @@ export type Yoga = YogaServerInstance<InitialContext, Context>;
 export const CSRF_HEADER = "x-graphql-csrf";
 
 export function createGraphQLServer(options: YogaOptions): Yoga {
-  const { prisma, pubsub, questionnaire, logger, limits, presence } = options;
+  const { prisma, pubsub, questionnaire, logger, limits, presence, maxQueuedEvents } = options;
   return createYoga<InitialContext, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -66,7 +72,7 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
       useRateLimits(limits),
       useInputErrorCodes(),
     ],
-    context: async ({ request, req, connectionParams, clientAddress }) => {
+    context: async ({ request, req, connectionParams, clientAddress, socket }) => {
       const header = request
         ? request.headers.get("authorization")
         : connectionParams?.authorization;
@@ -78,6 +84,10 @@ export function createGraphQLServer(options: YogaOptions): Yoga {
         logger,
         viewer: await findViewer(prisma, parseBearer(header)),
         clientAddress: clientAddress ?? req?.socket.remoteAddress ?? "unknown",
+        maxQueuedEvents,
+        // A client that stopped reading cannot receive a close frame either, so
+        // the socket is dropped; its events waiting in memory go with it.
+        disconnect: socket ? () => socket.terminate() : undefined,
       };
     },
   });
@@ -117,6 +127,17 @@ function maskError(error: unknown, logger: Logger): Error {
   }
 
   const requestId = randomUUID();
+  if (isDatabaseUnreachable(original ?? error)) {
+    logger.warn(
+      { requestId, code: ((original ?? error) as { code?: unknown }).code },
+      "database unreachable",
+    );
+    return apiError(
+      "INTERNAL_SERVER_ERROR",
+      "The database is unreachable, so nothing was read or saved; try again in a moment",
+      { requestId, reason: "DATABASE_UNAVAILABLE" },
+    );
+  }
   logger.error({ err: original ?? error, requestId }, "unexpected error in a GraphQL operation");
   return new GraphQLError("Unexpected error; the server log has details under this requestId", {
     extensions: { code: "INTERNAL_SERVER_ERROR", requestId },

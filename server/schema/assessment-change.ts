@@ -85,7 +85,7 @@ builder.subscriptionField("assessmentChanged", (t) =>
     authScopes: (_root, args) => ({ member: String(args.assessmentId) }),
     subscribe: (_root, args, context) => {
       const viewer = requireAccess(context, String(args.assessmentId), "read");
-      return followChanges(context, viewer.assessmentId);
+      return followChanges(context, viewer.assessmentId, { maxQueued: context.maxQueuedEvents });
     },
     resolve: (event) => event,
   }),

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { startApp, type App } from "../../server/app.ts";
+import { startApp, type App, type AppOptions } from "../../server/app.ts";
 import { defaultLimits, type Limits } from "../../server/limits.ts";
 import { createLogger } from "../../server/logger.ts";
 
@@ -13,7 +13,7 @@ export const newDataDir = () => mkdtemp(join(tmpdir(), "cloud-maturity-test-"));
 
 /** Starts the server in this process on a free port, with its own embedded database. */
 export async function startServer(
-  options: { dataDir?: string; limits?: Partial<Limits>; allowedOrigins?: string[] } = {},
+  options: Partial<Omit<AppOptions, "limits">> & { limits?: Partial<Limits> } = {},
 ): Promise<App & { dataDir: string }> {
   const directory = options.dataDir ?? (await newDataDir());
   const app = await startApp({
@@ -22,8 +22,8 @@ export async function startServer(
     dataDir: directory,
     web: "none",
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    ...options,
     limits: { ...defaultLimits, ...options.limits },
-    allowedOrigins: options.allowedOrigins,
   });
   return Object.assign(app, { dataDir: directory });
 }
@@ -166,13 +166,28 @@ export function subscribe(client: Client, query: string, variables: Record<strin
  * Starts `npm start`'s server as a separate process, as an operator would, and
  * resolves once its log says it listens.
  */
-export async function startProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess; log: string[] }> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, PORT: "0", DATA_DIR: dataDir, WEB_MODE: "none", LOG_LEVEL: "info" },
+    env: {
+      ...process.env,
+      // The embedded database and in-process events unless the test asks otherwise.
+      DATABASE_URL: "",
+      REDIS_URL: "",
+      PORT: "0",
+      DATA_DIR: dataDir,
+      WEB_MODE: "none",
+      LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines = createInterface({ input: child.stdout! });
+  const log: string[] = [];
+  lines.on("line", (line) => log.push(line));
   let stderr = "";
   child.stderr!.on("data", (chunk) => (stderr += chunk));
 
@@ -183,7 +198,7 @@ export async function startProcess(dataDir: string): Promise<{ url: string; chil
       if (entry.msg === "listening" && entry.url) resolveUrl(entry.url);
     });
   });
-  return { url, child };
+  return { url, child, log };
 }
 
 /** Sends SIGTERM and resolves with the exit code. */

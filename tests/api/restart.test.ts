@@ -82,7 +82,14 @@ describe("server process", () => {
     await start(dataDir);
     const second = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: resolve(import.meta.dirname, "../.."),
-      env: { ...process.env, PORT: "0", DATA_DIR: dataDir, WEB_MODE: "none" },
+      env: {
+        ...process.env,
+        DATABASE_URL: "",
+        REDIS_URL: "",
+        PORT: "0",
+        DATA_DIR: dataDir,
+        WEB_MODE: "none",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
