@@ -38,9 +38,9 @@ export async function startSystem(
     PORT: String(port),
     WEB_MODE: "none",
     LOG_LEVEL: "warn",
-    // Every simulated client comes from 127.0.0.1 and the load runs far past a
-    // workshop's pace, so the per-client and per-token limits are lifted; the
-    // reference server has none either.
+    // Every simulated client comes from 127.0.0.1, and the load runs far past a
+    // workshop's pace. The per-client and per-token limits are therefore lifted,
+    // as the reference server has none.
     RATE_LIMIT_MUTATIONS_PER_TOKEN: "100000000",
     RATE_LIMIT_MUTATIONS_PER_CLIENT: "100000000",
     RATE_LIMIT_JOINS_PER_CLIENT: "100000000",

@@ -6,7 +6,7 @@ import type { PresenceStore } from "./presence.ts";
 import type { PubSub } from "./pubsub.ts";
 import type { Questionnaire } from "./questionnaire/types.ts";
 
-/** Who an operation acts for: a member of one assessment, or an integration token for it. */
+/** The identity an operation acts for: a member of one assessment, or an integration token for it. */
 export interface Viewer {
   assessmentId: string;
   role: Role | "INTEGRATION";
@@ -15,7 +15,7 @@ export interface Viewer {
   integrationTokenId: string | null;
 }
 
-/** What every resolver gets, over HTTP and over the websocket alike. */
+/** The context of every resolver, over HTTP and over the websocket alike. */
 export interface Context {
   prisma: Database;
   pubsub: PubSub;

@@ -128,7 +128,7 @@ export function createWebSocketServer(options: WebSocketOptions) {
   return {
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
       if (!isAllowedOrigin(request, options.allowedOrigins)) {
-        logger.warn({ origin: request.headers.origin }, "websocket from a foreign origin refused");
+        logger.warn({ origin: request.headers.origin }, "websocket from a foreign origin rejected");
         return refuse(socket, 403, "Forbidden origin");
       }
       const client = clientAddressOf(request);

@@ -1,4 +1,4 @@
-/** What the order needs of an event: the revision it produced. */
+/** The part of an event that ordering needs: the revision it produced. */
 export interface Revisioned {
   revision: number;
 }

@@ -1,6 +1,6 @@
 import type { CombinedError } from "@urql/core";
 
-// How the API's argument names read on the pages.
+// Labels of the API's argument names as the pages show them.
 const FIELD_LABELS: Record<string, string> = {
   name: "The name",
   facilitatorName: "Your name",
@@ -25,7 +25,7 @@ export function describeError(error: CombinedError): string {
   return first?.message ?? "Something went wrong. Try again.";
 }
 
-/** The `extensions.code` of the first GraphQL error, if any. */
+/** Returns the `extensions.code` of the first GraphQL error, if any. */
 export function errorCode(error: CombinedError | undefined): string | undefined {
   return error?.graphQLErrors[0]?.extensions?.code as string | undefined;
 }

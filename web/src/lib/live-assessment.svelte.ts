@@ -39,7 +39,7 @@ export class LiveAssessment {
   /** Questions where someone else's change overtook this page's choice. */
   conflicts = $state<Record<string, { mine: Choice; theirs: Answer }>>({});
 
-  /** Who is online, and where; `follow` it with the section the page shows. */
+  /** Presence of the members; `follow` it with the section the page shows. */
   readonly presence: LivePresence;
   readonly #client: Client;
   /** The highest revision the server has reported, loaded or not. */
